@@ -1,0 +1,90 @@
+package io.jenkins.plugins.esremote.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores each journal as {@code <directory>/<cluster uuid>@<alias>.json}, written to a temporary
+ * file in the same directory and then moved over the old version atomically.
+ */
+public final class FileJournalStore implements JournalStore {
+
+    private final Path directory;
+
+    public FileJournalStore(Path directory) {
+        if (directory == null) {
+            throw new IllegalArgumentException("Missing journal directory.");
+        }
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** The file that holds (or will hold) the journal for {@code key}. */
+    public Path path(JournalKey key) {
+        return directory.resolve(key.fileName());
+    }
+
+    @Override
+    public Optional<String> read(JournalKey key) throws IOException {
+        Path file = path(key);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void write(JournalKey key, String json) throws IOException {
+        Files.createDirectories(directory);
+        Path target = path(key);
+        Path temporary = Files.createTempFile(directory, key.fileName(), ".tmp");
+        try {
+            Files.writeString(temporary, json, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException(
+                        "The file system of " + directory + " cannot replace files atomically; "
+                                + "choose a journal directory on a local file system.",
+                        e);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public List<JournalKey> list() throws IOException {
+        List<JournalKey> keys = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return keys;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*@*.json")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String stem = name.substring(0, name.length() - ".json".length());
+                int separator = stem.indexOf('@');
+                keys.add(new JournalKey(stem.substring(0, separator), stem.substring(separator + 1)));
+            }
+        }
+        keys.sort((a, b) -> a.toString().compareTo(b.toString()));
+        return keys;
+    }
+
+    @Override
+    public String toString() {
+        return "FileJournalStore{" + directory + "}";
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.esremote.engine;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How {@code reconnect} re-adds the alias: {@code proxy} mode (one address, through load
+ * balancers) or {@code sniff} mode (seed addresses), at the remote cluster server port. Without
+ * addresses, the engine uses the remote nodes' {@code remote_cluster_server} publish addresses.
+ * {@code serverName} sets {@code cluster.remote.<alias>.server_name} in proxy mode.
+ */
+public record ReconnectRequest(Mode mode, List<String> addresses, String serverName) {
+
+    /** The remote cluster connection mode. */
+    public enum Mode {
+        PROXY,
+        SNIFF;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public ReconnectRequest {
+        mode = mode == null ? Mode.PROXY : mode;
+        addresses = addresses == null ? List.of() : List.copyOf(addresses);
+        for (String address : addresses) {
+            if (address == null || !address.matches("\\[?[A-Za-z0-9_.:\\-]+]?:\\d{1,5}")) {
+                throw new IllegalArgumentException(
+                        "Invalid remote cluster address '" + address
+                                + "': use host:port, for example es1.example.com:9443.");
+            }
+        }
+        if (mode == Mode.PROXY && addresses.size() > 1) {
+            throw new IllegalArgumentException(
+                    "Invalid addresses " + addresses + " for proxy mode: it takes one address; "
+                            + "use sniff mode for several seeds.");
+        }
+        if (serverName != null && serverName.isBlank()) {
+            serverName = null;
+        }
+        if (serverName != null && mode == Mode.SNIFF) {
+            throw new IllegalArgumentException(
+                    "Invalid server name '" + serverName + "': it applies to proxy mode only.");
+        }
+    }
+
+    /** Proxy mode at the first remote cluster server publish address. */
+    public static ReconnectRequest defaults() {
+        return new ReconnectRequest(Mode.PROXY, List.of(), null);
+    }
+
+    public static ReconnectRequest proxy(String address) {
+        return new ReconnectRequest(Mode.PROXY, List.of(address), null);
+    }
+
+    public static ReconnectRequest sniff(List<String> seeds) {
+        return new ReconnectRequest(Mode.SNIFF, seeds, null);
+    }
+}
