@@ -1,0 +1,6 @@
+package com.cloudbees.plugins.credentials;
+
+import java.io.Serializable;
+
+/** A credential stored in Jenkins. */
+public interface Credentials extends Serializable {}

@@ -1,0 +1,4 @@
+package com.cloudbees.plugins.credentials.common;
+
+/** The "Username with password" credential kind. */
+public interface StandardUsernamePasswordCredentials extends UsernamePasswordCredentials {}

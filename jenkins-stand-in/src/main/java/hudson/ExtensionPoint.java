@@ -1,0 +1,4 @@
+package hudson;
+
+/** Marker for types that plugins implement as extensions. */
+public interface ExtensionPoint {}

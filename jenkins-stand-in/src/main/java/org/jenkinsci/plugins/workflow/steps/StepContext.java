@@ -1,0 +1,16 @@
+package org.jenkinsci.plugins.workflow.steps;
+
+import com.google.common.util.concurrent.FutureCallback;
+import java.io.IOException;
+import java.io.Serializable;
+
+/** What a running step can reach (run, listener, ...) and where it reports its outcome. */
+public abstract class StepContext implements FutureCallback<Object>, Serializable {
+
+    public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;
+
+    @Override
+    public abstract void onSuccess(Object result);
+
+    private static final long serialVersionUID = 1L;
+}
