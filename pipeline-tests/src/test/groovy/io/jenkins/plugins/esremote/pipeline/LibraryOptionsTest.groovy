@@ -1,0 +1,108 @@
+package io.jenkins.plugins.esremote.pipeline
+
+import static org.junit.Assert.assertEquals
+import static org.junit.Assert.assertTrue
+
+import org.junit.Before
+import org.junit.Test
+
+/**
+ * Option checks of the shared library globals: they fail the build before any step runs, so no
+ * cluster is involved and any step call fails the test.
+ */
+class LibraryOptionsTest {
+
+    private PipelineHarness harness
+
+    @Before
+    void setUp() {
+        harness = new PipelineHarness(PipelineHarness.repositoryRoot(), System.out)
+        harness.setUp()
+        harness.stepRunner = { String name, Map args -> throw new AssertionError("step ${name} must not run") }
+        harness.bindSteps(['esPlanMigration', 'esVerifyRemote', 'esRollbackRemote'])
+    }
+
+    @Test
+    void misspeltOptionFailsBuild() {
+        // Given a migration call with a misspelt option
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', rollbackOnFailur: true)"""
+
+        // When it runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the build fails naming the option, before any stage
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Unknown option 'rollbackOnFailur'"))
+        assertEquals([], harness.stages)
+    }
+
+    @Test
+    void misspeltNestedOptionFailsBuild() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', keystore: [agentLabel: 'x'])"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Unknown option 'keystore.agentLabel'"))
+    }
+
+    @Test
+    void aliasWithShellCharactersIsRejected() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterRollback(cluster: 'es-local', alias: 'leader;rm -rf /')"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Invalid or missing alias 'leader;rm -rf /'"))
+        assertEquals([], harness.stepCalls)
+    }
+
+    @Test
+    void missingClusterIsRejected() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(aliases: ['leader'])"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Missing option 'cluster'"))
+    }
+
+    @Test
+    void duplicateTargetsAreRejected() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', targets: [[alias: 'leader'], [alias: 'leader']])"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains('es-local/leader'))
+    }
+
+    @Test
+    void agentModeWithoutLabelsIsRejected() {
+        // Given agent mode without labels; the rollback's first stage needs them
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterRollback(cluster: 'es-local', alias: 'leader', keystore: [mode: 'agent'])"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains('keystore.agentLabels is empty'))
+        assertEquals([], harness.stepCalls)
+    }
+
+    @Test
+    void invalidFailedResultIsRejected() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local', aliases: ['leader'], failedResult: 'RED')"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Invalid failedResult 'RED'"))
+    }
+}

@@ -1,0 +1,214 @@
+// Configuration merging and keystore handling shared by esRemoteClusterMigration,
+// esRemoteClusterRollback and esRemoteClusterCheck. Not meant to be called from a Jenkinsfile.
+
+// Elasticsearch accepts more characters in an alias, but the alias becomes part of a keystore
+// setting name passed to a shell command, so only these are accepted here.
+@groovy.transform.Field
+static final String ALIAS_PATTERN = '[A-Za-z0-9_-]+'
+
+// Keystore setting names the tool accepts; they are passed to a shell command unquoted.
+@groovy.transform.Field
+static final String COMMAND_PATTERN = '[A-Za-z0-9_./ -]+'
+
+/**
+ * Merges the caller's map over the defaults: nested maps are merged key by key, and a key the
+ * defaults do not have is rejected so a misspelt option fails the build instead of being ignored.
+ */
+@NonCPS
+Map merge(Map defaults, Map overrides, String path = '') {
+    Map merged = [:]
+    defaults.each { key, value -> merged[key] = value instanceof Map ? new LinkedHashMap(value) : value }
+    overrides.each { key, value ->
+        if (!defaults.containsKey(key)) {
+            throw new IllegalArgumentException("Unknown option '${path}${key}'. Valid options: " +
+                "${defaults.keySet().join(', ')}.")
+        }
+        if (defaults[key] instanceof Map && value instanceof Map) {
+            merged[key] = merge(defaults[key] as Map, value as Map, "${path}${key}.")
+        } else {
+            merged[key] = value
+        }
+    }
+    return merged
+}
+
+/**
+ * Expands the config into one map per (local cluster, alias) target: each entry of 'targets' is
+ * merged over the top-level options, or the top-level options form the only target.
+ */
+@NonCPS
+List<Map> targets(Map config) {
+    Map shared = new LinkedHashMap(config)
+    shared.remove('targets')
+    List<Map> entries = config.targets ?: [[:]]
+    List<Map> expanded = []
+    entries.eachWithIndex { Map entry, int index ->
+        Map target = merge(shared, entry, "targets[${index}].")
+        if (!clusterName(target)) {
+            throw new IllegalArgumentException("Missing option 'cluster' for targets[${index}]: name the local " +
+                "cluster's connection, or give connection.url.")
+        }
+        if (!(target.alias instanceof CharSequence) || !(target.alias ==~ ALIAS_PATTERN)) {
+            throw new IllegalArgumentException("Invalid or missing alias '${target.alias}' for targets[${index}]: " +
+                'use letters, digits, hyphens and underscores only.')
+        }
+        expanded << target
+    }
+    List<String> ids = expanded.collect { id(it) }
+    List<String> duplicates = ids.findAll { ids.count(it) > 1 }.unique()
+    if (duplicates) {
+        throw new IllegalArgumentException("Targets listed more than once: ${duplicates.join(', ')}.")
+    }
+    return expanded
+}
+
+/** Returns the connection options every config accepts, all unset. */
+@NonCPS
+Map connectionDefaults() {
+    return [
+        url: null,
+        credentialsId: null,
+        caCertificate: null,
+        caFingerprint: null,
+        remoteUrl: null,
+        remoteCredentialsId: null,
+        remoteCaCertificate: null,
+        remoteCaFingerprint: null,
+    ]
+}
+
+/** Returns the local cluster's connection name, or its inline URL when it has no name. */
+@NonCPS
+String clusterName(Map target) {
+    return (target.cluster ?: target.connection?.url) as String
+}
+
+/** Returns the identity of a target, 'cluster/alias', used as the key of result maps. */
+@NonCPS
+String id(Map target) {
+    return "${clusterName(target)}/${target.alias}".toString()
+}
+
+/**
+ * Returns the arguments of a plugin step for the target: the connections, the alias and the
+ * switch order, then the step's own arguments; unset values are left out so the step's defaults
+ * apply.
+ */
+@NonCPS
+Map stepArguments(Map target, Map extra = [:]) {
+    Map arguments = [
+        cluster: target.cluster,
+        remoteCluster: target.remoteCluster,
+        alias: target.alias,
+        switchOrder: target.switchOrder,
+    ]
+    arguments.putAll(target.connection ?: [:])
+    arguments.putAll(extra)
+    return withoutNulls(arguments)
+}
+
+@NonCPS
+Map withoutNulls(Map args) {
+    return args.findAll { key, value -> value != null }
+}
+
+/**
+ * Returns true when the build was aborted by a user or a timeout rather than by an error: Jenkins
+ * then throws FlowInterruptedException, an InterruptedException.
+ */
+@NonCPS
+boolean isAbort(Throwable failure) {
+    return failure instanceof InterruptedException
+}
+
+/** Returns the keystore setting that holds the cross-cluster API key of the target's alias. */
+@NonCPS
+String keystoreSetting(Map target) {
+    return "cluster.remote.${target.alias}.credentials".toString()
+}
+
+/**
+ * Writes the target's key into the keystore of every local node: on agents, the key bound by
+ * withCredentials goes to the keystore tool on stdin; otherwise an operator does it.
+ */
+void addKey(Map target) {
+    Map keystore = target.keystore
+    if (keystore.mode == 'agent') {
+        for (String label in agentLabels(target)) {
+            node(label) {
+                withCredentials([string(credentialsId: target.keyCredentialsId, variable: 'ES_REMOTE_KEY')]) {
+                    // Single quotes: the shell, not Groovy, expands the variable, and printf is a
+                    // shell builtin, so the key is on no command line.
+                    sh(script: 'printf %s "$ES_REMOTE_KEY" | ' + keystoreCommand(keystore) +
+                        ' add --stdin --force ' + keystoreSetting(target))
+                }
+            }
+            echo "Keystore entry ${keystoreSetting(target)} written on agent '${label}'"
+        }
+    } else {
+        operatorGate(target, 'io/jenkins/plugins/esremote/keystore-add.txt', 'Keys written')
+    }
+}
+
+/** Removes the target's key from the keystore of every local node, the way addKey wrote it. */
+void removeKey(Map target) {
+    Map keystore = target.keystore
+    if (keystore.mode == 'agent') {
+        for (String label in agentLabels(target)) {
+            node(label) {
+                String setting = keystoreSetting(target)
+                String command = keystoreCommand(keystore)
+                // 'list' first, so a node without the entry is not an error.
+                sh(script: "if ${command} list | grep -qx '${setting}'; then ${command} remove ${setting}; fi")
+            }
+            echo "Keystore entry ${keystoreSetting(target)} removed on agent '${label}'"
+        }
+    } else {
+        operatorGate(target, 'io/jenkins/plugins/esremote/keystore-remove.txt', 'Keys removed')
+    }
+}
+
+void operatorGate(Map target, String resource, String ok) {
+    Map values = [
+        alias: target.alias,
+        cluster: clusterName(target),
+        credentialsId: target.keyCredentialsId,
+        command: keystoreCommand(target.keystore),
+        setting: keystoreSetting(target),
+    ]
+    operatorAction(target, fillTemplate(libraryResource(resource), values), ok)
+}
+
+/** Stops at an input step with the instructions, outside any node, until an operator proceeds. */
+void operatorAction(Map target, String instructions, String ok) {
+    timeout(time: target.keystore.timeoutMinutes, unit: 'MINUTES') {
+        input(message: instructions, ok: ok)
+    }
+}
+
+@NonCPS
+List<String> agentLabels(Map target) {
+    List<String> labels = target.keystore.agentLabels ?: []
+    if (!labels) {
+        throw new IllegalArgumentException("keystore.mode is 'agent' but keystore.agentLabels is empty for " +
+            "${id(target)}: list one agent label per local node, or use keystore.mode 'operator'.")
+    }
+    return labels
+}
+
+@NonCPS
+String keystoreCommand(Map keystore) {
+    String command = keystore.command
+    if (!(command ==~ COMMAND_PATTERN)) {
+        throw new IllegalArgumentException("Invalid keystore.command '${command}': give the path of " +
+            'the elasticsearch-keystore tool (letters, digits, spaces, and . / _ - only).')
+    }
+    return command
+}
+
+@NonCPS
+String fillTemplate(String template, Map values) {
+    String text = template
+    values.each { key, value -> text = text.replace('${' + key + '}', String.valueOf(value)) }
+    return text
+}
