@@ -1,6 +1,14 @@
 package io.jenkins.plugins.esremote.engine;
 
+import co.elastic.clients.elasticsearch.core.InfoResponse;
+import co.elastic.clients.elasticsearch.nodes.info.NodeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Migrates one remote cluster alias on one local cluster from certificate trust to a cross-cluster
@@ -15,7 +23,11 @@ import java.util.Map;
  */
 public final class Migration implements AutoCloseable {
 
-    private Migration() {}
+    private final Context context;
+
+    private Migration(Context context) {
+        this.context = context;
+    }
 
     /**
      * Opens the migration of {@code alias} on {@code local}. {@code remote} may be {@code null}
@@ -29,22 +41,105 @@ public final class Migration implements AutoCloseable {
     public static Migration open(ClusterConnection local, ClusterConnection remote, String alias,
             JournalStore journal, MigrationListener listener, MigrationOptions options)
             throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        if (local == null) {
+            throw new IllegalArgumentException("Missing local cluster connection.");
+        }
+        if (alias == null || alias.isBlank()) {
+            throw new IllegalArgumentException("Missing remote cluster alias.");
+        }
+        if (journal == null) {
+            throw new IllegalArgumentException("Missing journal store.");
+        }
+        EsClient localClient = new EsClient(local);
+        EsClient remoteClient = remote == null ? null : new EsClient(remote);
+        try {
+            return new Migration(connect(localClient, remoteClient, alias, journal,
+                    listener == null ? MigrationListener.NONE : listener,
+                    options == null ? MigrationOptions.defaults() : options));
+        } catch (MigrationException | RuntimeException e) {
+            localClient.close();
+            if (remoteClient != null) {
+                remoteClient.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Context connect(EsClient local, EsClient remote, String alias, JournalStore store,
+            MigrationListener listener, MigrationOptions options) throws MigrationException {
+        String next = "check the URL, credentials and CA certificate of connection '" + local.name() + "'";
+        InfoResponse info = local.call(null, alias, "connecting to the local cluster", next,
+                client -> client.info());
+        EsVersion version = null;
+        for (NodeInfo node : local.call(null, alias, "reading local node versions", next,
+                client -> client.nodes().info(r -> r.metric("_none"))).nodes().values()) {
+            EsVersion nodeVersion = EsVersion.parse(node.version());
+            version = version == null || nodeVersion.compareTo(version) < 0 ? nodeVersion : version;
+        }
+        if (options.switchOrder() == SwitchOrder.RELOAD_AND_REPOINT
+                && !version.atLeast(EsVersion.RELOADABLE_CREDENTIALS)) {
+            throw new MigrationException(null, local.name(), alias, null,
+                    "switch order reload-and-repoint needs 8.13 or later on every local node, and the "
+                            + "oldest runs " + version,
+                    "leave the switch order unset so the documented order is used", null);
+        }
+        JournalKey key = new JournalKey(info.clusterUuid(), alias);
+        Journal journal = load(store, key, local, alias);
+        if (journal == null) {
+            journal = fresh(key, info.clusterName());
+        }
+        if (remote != null && journal.remoteCluster == null) {
+            journal.remoteCluster = remote.call(null, alias, "connecting to the remote cluster",
+                    "check the URL, credentials and CA certificate of connection '" + remote.name() + "'",
+                    client -> client.info()).clusterName();
+        }
+        return new Context(local, remote, alias, key, store, listener, options, version,
+                info.clusterName(), journal);
+    }
+
+    private static Journal load(JournalStore store, JournalKey key, EsClient local, String alias)
+            throws MigrationException {
+        try {
+            Optional<String> json = store.read(key);
+            return json.isPresent() ? Journal.fromJson(json.get()) : null;
+        } catch (JsonProcessingException | IllegalStateException e) {
+            throw new MigrationException(null, local.name(), alias, null,
+                    "the journal " + key + " is unreadable: " + e.getMessage(),
+                    "restore the journal file from the build that wrote it", e);
+        } catch (IOException e) {
+            throw new MigrationException(null, local.name(), alias, null,
+                    "reading the journal " + key + " failed: " + e.getMessage(),
+                    "check the journal storage", e);
+        }
+    }
+
+    private static Journal fresh(JournalKey key, String clusterName) {
+        Journal journal = new Journal();
+        journal.clusterUuid = key.clusterUuid();
+        journal.alias = key.alias();
+        journal.localCluster = clusterName;
+        return journal;
     }
 
     /** The key of this migration's journal (local cluster UUID and alias). */
     public JournalKey journalKey() {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        return context.key;
     }
 
     /** The current journal as plain values; it never holds a secret. */
     public Map<String, Object> journal() {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        return context.journal.toMap();
+    }
+
+    /** The switch order this migration uses (fixed in the journal once a phase has written). */
+    public SwitchOrder switchOrder() {
+        return context.switchOrder();
     }
 
     /** Checks both clusters and previews every phase; changes nothing. */
     public PlanResult plan(PlanRequest request) throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        start(Phase.PLAN);
+        return new PlanPhase(context).run(request == null ? PlanRequest.defaults() : request);
     }
 
     /**
@@ -54,18 +149,21 @@ public final class Migration implements AutoCloseable {
      */
     public CreateKeyResult createCrossClusterKey(CreateKeyRequest request, KeySink sink)
             throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        beginWrite(Phase.CREATE_KEY);
+        return new KeyPhase(context).run(request == null ? CreateKeyRequest.derived() : request, sink);
     }
 
     /** Pauses the running tasks that read through the alias, recording each prior state. */
     public TasksResult pauseTasks() throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        beginWrite(Phase.PAUSE_TASKS);
+        return new TaskPhases(context).pause();
     }
 
     /** Adds {@code remote_indices} / {@code remote_cluster} privileges for the alias to roles. */
     public GrantPrivilegesResult grantRemotePrivileges(GrantPrivilegesRequest request)
             throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        beginWrite(Phase.GRANT_REMOTE_PRIVILEGES);
+        return new PrivilegesPhase(context).run(request == null ? GrantPrivilegesRequest.none() : request);
     }
 
     /**
@@ -73,7 +171,8 @@ public final class Migration implements AutoCloseable {
      * removes them (sets them to {@code null}).
      */
     public SettingsResult disconnect() throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        beginWrite(Phase.DISCONNECT);
+        return new SwitchPhases(context).disconnect();
     }
 
     /**
@@ -82,28 +181,41 @@ public final class Migration implements AutoCloseable {
      * restart request for the operator before 8.13.
      */
     public SettingsResult reloadSecureSettings() throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        beginWrite(Phase.RELOAD_SECURE_SETTINGS);
+        return new SwitchPhases(context).reloadSecureSettings();
     }
 
     /** Points the alias at the remote cluster server port and waits until it connects. */
     public SettingsResult reconnect(ReconnectRequest request) throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        beginWrite(Phase.RECONNECT);
+        ReconnectRequest effective = request == null ? ReconnectRequest.defaults() : request;
+        List<String> addresses = new ArrayList<>();
+        if (effective.addresses().isEmpty()) {
+            addresses.addAll(new Preflight(context).remoteClusterAddresses(Phase.RECONNECT));
+        }
+        return new SwitchPhases(context).reconnect(effective, addresses);
     }
 
     /** Checks the alias: connected, API key in use, probe search, followers, key expiry. */
     public VerifyResult verify(VerifyRequest request) throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        start(Phase.VERIFY);
+        return new VerifyPhase(context).run(request == null ? VerifyRequest.defaults() : request);
     }
 
     /** Resumes exactly the tasks that {@link #pauseTasks} paused. */
     public TasksResult resumeTasks() throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        start(Phase.RESUME_TASKS);
+        return new TaskPhases(context).resume();
     }
 
     /** Blocks certificate-based access on the remote cluster; run only after approval. */
     public DisableCertificateAccessResult disableCertificateAccess(
             DisableCertificateAccessRequest request) throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        if (request == null) {
+            throw new IllegalArgumentException("Missing request: say which access to disable.");
+        }
+        start(Phase.DISABLE_CERTIFICATE_ACCESS);
+        return new CertificatePhase(context).run(request);
     }
 
     /**
@@ -111,9 +223,33 @@ public final class Migration implements AutoCloseable {
      * {@code cluster_credentials}.
      */
     public RollbackResult rollback(RollbackRequest request) throws MigrationException {
-        throw new UnsupportedOperationException("TODO: not implemented yet");
+        start(Phase.ROLLBACK);
+        return new RollbackPhase(context).run(request == null ? RollbackRequest.defaults() : request);
+    }
+
+    private void start(Phase phase) {
+        context.info(phase, context.local.name(), "starting (switch order " + context.switchOrder().id() + ")");
+    }
+
+    /** A phase that changes the migration forward starts a new journal after a rollback. */
+    private void beginWrite(Phase phase) {
+        if (context.journal.rolledBack) {
+            Journal previous = context.journal;
+            context.journal = fresh(context.key, previous.localCluster);
+            context.journal.remoteCluster = previous.remoteCluster;
+        }
+        start(phase);
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        context.local.close();
+        if (context.remote != null) {
+            context.remote.close();
+        }
+    }
+
+    static Map<String, Object> newMap() {
+        return new LinkedHashMap<>();
+    }
 }

@@ -1,0 +1,201 @@
+package io.jenkins.plugins.esremote.engine;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.ErrorCause;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.JsonpSerializable;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.http.Header;
+import org.apache.http.HttpHost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.message.BasicHeader;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * One cluster connection: the typed client for everything it covers, raw JSON requests for the
+ * few calls it lacks (cluster settings with {@code null} values, node settings), and translation
+ * of failures into {@link MigrationException}s with secrets removed.
+ */
+final class EsClient implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final ClusterConnection connection;
+    private final RestClient restClient;
+    private final ElasticsearchClient client;
+    private final JsonpMapper mapper = new JacksonJsonpMapper();
+    private final List<String> secrets = new ArrayList<>();
+
+    EsClient(ClusterConnection connection) {
+        this.connection = connection;
+        HttpHost[] hosts = connection.urls().stream().map(EsClient::host).toArray(HttpHost[]::new);
+        Header[] headers = {
+            new BasicHeader("Authorization", connection.authentication().authorizationHeader())
+        };
+        this.restClient = RestClient.builder(hosts)
+                .setDefaultHeaders(headers)
+                .setHttpClientConfigCallback(http -> http.setSSLContext(connection.tlsTrust().sslContext()))
+                .setRequestConfigCallback(request -> request
+                        .setConnectTimeout((int) connection.connectTimeout().toMillis())
+                        .setSocketTimeout((int) connection.socketTimeout().toMillis()))
+                .build();
+        this.client = new ElasticsearchClient(new RestClientTransport(restClient, mapper));
+    }
+
+    String name() {
+        return connection.name();
+    }
+
+    ElasticsearchClient typed() {
+        return client;
+    }
+
+    /** Registers a secret (such as a created key) that must never appear in an error message. */
+    void addSecret(String secret) {
+        if (secret != null && secret.length() >= 4) {
+            secrets.add(secret);
+        }
+    }
+
+    /** A typed call whose failures become a {@link MigrationException}. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run(ElasticsearchClient client) throws IOException;
+    }
+
+    <T> T call(Phase phase, String alias, String action, String nextStep, Call<T> call)
+            throws MigrationException {
+        try {
+            return call.run(client);
+        } catch (ElasticsearchException e) {
+            throw failure(phase, alias, action, e.error(), e.status(), nextStep, e);
+        } catch (TransportException e) {
+            throw new MigrationException(phase, name(), alias, "http_" + e.statusCode(),
+                    scrub(action + " failed: " + e.getMessage()), nextStep, null);
+        } catch (IOException | RuntimeException e) {
+            throw new MigrationException(phase, name(), alias, null,
+                    scrub(action + " failed: " + describe(e)),
+                    nextStep == null ? "check that " + connection.urls() + " is reachable" : nextStep,
+                    null);
+        }
+    }
+
+    /** Sends a raw JSON request and returns the parsed body ({@code null} for an empty body). */
+    Map<String, Object> raw(Phase phase, String alias, String method, String path, Object body,
+            String action, String nextStep) throws MigrationException {
+        Request request = new Request(method, path);
+        try {
+            if (body != null) {
+                request.setEntity(new StringEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON));
+            }
+            Response response = restClient.performRequest(request);
+            String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            return text.isBlank() ? null : JSON.readValue(text, MAP);
+        } catch (ResponseException e) {
+            String type = "http_" + e.getResponse().getStatusLine().getStatusCode();
+            String reason = e.getMessage();
+            try {
+                Map<String, Object> error = JSON.readValue(
+                        EntityUtils.toString(e.getResponse().getEntity(), StandardCharsets.UTF_8), MAP);
+                if (error.get("error") instanceof Map) {
+                    Map<?, ?> cause = (Map<?, ?>) error.get("error");
+                    type = String.valueOf(cause.get("type"));
+                    reason = String.valueOf(cause.get("reason"));
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // Keep the HTTP status as the error type; the body was not Elasticsearch's JSON.
+            }
+            throw new MigrationException(phase, name(), alias, type, scrub(action + " failed: " + reason),
+                    nextStep, null);
+        } catch (IOException e) {
+            throw new MigrationException(phase, name(), alias, null, scrub(action + " failed: " + describe(e)),
+                    nextStep == null ? "check that " + connection.urls() + " is reachable" : nextStep, null);
+        }
+    }
+
+    /** Serializes a typed response object to plain maps and lists. */
+    Map<String, Object> toMap(JsonpSerializable value) {
+        StringWriter writer = new StringWriter();
+        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(writer)) {
+            value.serialize(generator, mapper);
+        }
+        try {
+            return JSON.readValue(writer.toString(), MAP);
+        } catch (IOException e) {
+            throw new IllegalStateException("Failed to read back serialized JSON", e);
+        }
+    }
+
+    MigrationException failure(Phase phase, String alias, String action, ErrorCause error, int status,
+            String nextStep, Exception cause) {
+        String type = error == null ? "http_" + status : error.type();
+        String reason = error == null ? String.valueOf(cause.getMessage()) : error.reason();
+        if (error != null && error.causedBy() != null && error.causedBy().reason() != null) {
+            reason = reason + " (caused by " + error.causedBy().type() + ": " + error.causedBy().reason() + ")";
+        }
+        return new MigrationException(phase, name(), alias, type, scrub(action + " failed: " + reason),
+                nextStep, null);
+    }
+
+    /** Removes registered secrets and the connection's own secret from {@code text}. */
+    String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String result = text;
+        for (String secret : secrets) {
+            result = result.replace(secret, "****");
+        }
+        if (connection.authentication().appearsIn(result)) {
+            result = "(message withheld: it contained a credential)";
+        }
+        return result;
+    }
+
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    static Map<String, Object> orderedMap() {
+        return new LinkedHashMap<>();
+    }
+
+    private static HttpHost host(URI uri) {
+        int port = uri.getPort() != -1 ? uri.getPort() : (uri.getScheme().equalsIgnoreCase("https") ? 443 : 80);
+        return new HttpHost(uri.getHost(), port, uri.getScheme().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public void close() {
+        try {
+            restClient.close();
+        } catch (IOException e) {
+            // Closing only releases local connections; nothing is left to undo on the cluster.
+        }
+    }
+}
