@@ -28,8 +28,8 @@ class PipelineHarness extends BasePipelineTest {
     final List<String> stages = []
     /** Every es* step call with its arguments, its result or its failure, in order. */
     final List<StepCall> stepCalls = []
-    /** Every input call's arguments, in order. */
-    final List<Map> inputs = []
+    /** Every input call, in order. */
+    final List<InputCall> inputs = []
     /** Every timeout call's arguments, in order. */
     final List<Map> timeouts = []
     /** Every sh script with the agent label it ran on. */
@@ -58,6 +58,7 @@ class PipelineHarness extends BasePipelineTest {
     Throwable failure
 
     private String currentAgent
+    private final Deque<Map> openTimeouts = new ArrayDeque<>()
     private final File binRoot
     private final File scratch
     private int scratchScripts
@@ -189,7 +190,12 @@ class PipelineHarness extends BasePipelineTest {
         })
         helper.registerAllowedMethod('timeout', [Map, Closure], { Map args, Closure body ->
             timeouts << args
-            return body.call()
+            openTimeouts.push(args)
+            try {
+                return body.call()
+            } finally {
+                openTimeouts.pop()
+            }
         })
         helper.registerAllowedMethod('input', [Map], { Map args -> answerInput(args) })
         helper.registerAllowedMethod('input', [String], { String message -> answerInput([message: message]) })
@@ -229,7 +235,9 @@ class PipelineHarness extends BasePipelineTest {
     }
 
     private Object answerInput(Map args) {
-        inputs << args
+        InputCall call = new InputCall(arguments: args, agent: currentAgent, timeout: openTimeouts.peek(),
+            stage: stages ? stages.last() : null)
+        inputs << call
         console.println("Input requested: ${args.message}")
         Object answer = inputAnswer.call(args)
         console.println("Input answered${args.submitterParameter ? " by ${answer}" : ''}")
@@ -367,6 +375,14 @@ class PipelineHarness extends BasePipelineTest {
         String toString() {
             return "${name}(${arguments})${failure ? " failed: ${failure.message}" : ''}"
         }
+    }
+
+    /** One input call: its arguments, the agent it held (null outside node) and its timeout. */
+    static class InputCall {
+        Map arguments
+        String agent
+        Map timeout
+        String stage
     }
 
     /** Hands JenkinsPipelineUnit the repository root as the library's source. */
