@@ -4,9 +4,9 @@ import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 /**
- * Display names and messages from {@code Messages.properties}. Written by hand with the method
- * names the Jenkins localizer would generate, because the localizer Maven plugin does not resolve
- * from Maven Central; the Jenkins build in jenkins-build/ turns the generator off.
+ * Display names and messages from {@code Messages.properties}. The class is written by hand with
+ * the method names the Jenkins localizer would generate, because the localizer Maven plugin does
+ * not resolve from Maven Central. The Jenkins build in jenkins-build/ turns the generator off.
  */
 final class Messages {
 

@@ -29,7 +29,7 @@ import org.springframework.security.core.Authentication;
  */
 public final class KeyCredentialWriter implements KeySink {
 
-    /** Where the credential goes. */
+    /** The store the credential goes to. */
     public enum Target {
         FOLDER,
         SYSTEM;
@@ -49,7 +49,7 @@ public final class KeyCredentialWriter implements KeySink {
         }
     }
 
-    /** What {@link #accept} did to the credential. */
+    /** The change {@link #accept} made to the credential. */
     public enum Action {
         CREATED,
         UPDATED,

@@ -145,7 +145,7 @@ public abstract class EsMigrationStep extends Step {
         this.switchOrder = value;
     }
 
-    /** Whether the step was given a remote cluster, by name or inline. */
+    /** Returns whether the step was given a remote cluster, by name or inline. */
     boolean hasRemote() {
         return remoteCluster != null || remoteUrl != null;
     }

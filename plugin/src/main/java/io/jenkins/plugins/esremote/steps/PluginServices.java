@@ -57,7 +57,7 @@ public final class PluginServices {
         return configuration.get();
     }
 
-    /** The directory that holds the migration journals, under the Jenkins home. */
+    /** Returns the journal directory under the Jenkins home. */
     public Path journalDirectory() {
         return jenkinsHome.get().resolve("es-remote-migration").resolve("journals");
     }

@@ -17,14 +17,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * One execution of a migration step: resolves the connections, opens the migration with the
- * journal under the Jenkins home, prints the console lines, copies the journal into the build
- * directory and turns engine failures into build errors without a stack trace.
+ * One execution of a migration step. It resolves the connections and opens the migration with the
+ * journal under the Jenkins home. It prints the console lines, copies the journal into the build
+ * directory, and turns engine failures into build errors without a stack trace.
  */
 final class StepRun {
 
@@ -104,8 +106,7 @@ final class StepRun {
             PhaseResult result = call.call(migration);
             Map<String, Object> map = new LinkedHashMap<>(result.toMap());
             map.put("journal", journalKey.fileName());
-            log(result.outcome().id() + " for " + target
-                    + (result.warnings().isEmpty() ? "" : ", " + result.warnings().size() + " warning(s)"));
+            log(result.outcome().id() + " for " + target + counts(map));
             return map;
         } catch (MigrationException e) {
             throw new AbortException("[" + functionName + "] " + e.getMessage());
@@ -120,6 +121,18 @@ final class StepRun {
                 remote.authentication().destroy();
             }
         }
+    }
+
+    /** Returns the sizes of the result's lists, such as {@code , 3 tasks, 1 changed}, for the end line. */
+    private static String counts(Map<String, Object> map) {
+        StringBuilder text = new StringBuilder();
+        for (String key : List.of("tasks", "changed", "updatedRoles", "deletedRoles", "undone", "problems", "warnings")) {
+            Object value = map.get(key);
+            if (value instanceof Collection && !((Collection<?>) value).isEmpty()) {
+                text.append(", ").append(((Collection<?>) value).size()).append(' ').append(key);
+            }
+        }
+        return text.toString();
     }
 
     private MigrationListener listener() {

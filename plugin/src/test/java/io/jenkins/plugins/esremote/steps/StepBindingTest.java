@@ -39,7 +39,7 @@ class StepBindingTest {
                 new EsRollbackRemoteStep.DescriptorImpl());
     }
 
-    /** The arguments each step needs at least. */
+    /** Returns the arguments each step needs at least. */
     static Map<String, Object> required(StepDescriptor descriptor) {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("alias", "leader");
