@@ -1,9 +1,9 @@
 package io.jenkins.plugins.esremote.pipeline;
 
 /**
- * Stands for Jenkins' {@code FlowInterruptedException}, which an aborted {@code input} or an
- * expired {@code timeout} throws. Like that exception it extends {@link InterruptedException},
- * which is what the shared library checks to tell an abort from a failure.
+ * Replaces, in tests, Jenkins' {@code FlowInterruptedException}, which an aborted {@code input}
+ * or an expired {@code timeout} throws. Like that exception it extends
+ * {@link InterruptedException}, which the shared library checks to tell an abort from a failure.
  */
 public class BuildAbortedException extends InterruptedException {
 

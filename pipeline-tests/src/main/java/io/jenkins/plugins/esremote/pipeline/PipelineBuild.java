@@ -6,7 +6,7 @@ import hudson.model.Run;
 import java.io.File;
 import java.io.IOException;
 
-/** The build a harness run stands for: build 1 of a job, with a build directory on disk. */
+/** The build of a harness run: build 1 of a job, with a build directory on disk. */
 public final class PipelineBuild extends Run<PipelineBuild.PipelineJob, PipelineBuild> {
 
     private final File rootDir;

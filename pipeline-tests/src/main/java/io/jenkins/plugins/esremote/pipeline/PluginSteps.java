@@ -27,7 +27,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
  */
 public final class PluginSteps {
 
-    /** Package that holds the plugin's Step classes. */
+    /** Package that contains the plugin's Step classes. */
     public static final String STEPS_PACKAGE = "io.jenkins.plugins.esremote.steps";
 
     // Long enough for a reload of secure settings or a slow cluster, short enough to end a hung test.
