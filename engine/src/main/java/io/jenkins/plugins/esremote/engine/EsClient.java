@@ -91,7 +91,9 @@ final class EsClient implements AutoCloseable {
             throw failure(phase, alias, action, e.error(), e.status(), nextStep, e);
         } catch (TransportException e) {
             throw new MigrationException(phase, name(), alias, "http_" + e.statusCode(),
-                    scrub(action + " failed: " + e.getMessage()), nextStep, null);
+                    scrub(action + " failed: " + e.getMessage()
+                            + (e.getCause() == null ? "" : " (" + describe(e) + ")")),
+                    nextStep, null);
         } catch (IOException | RuntimeException e) {
             throw new MigrationException(phase, name(), alias, null,
                     scrub(action + " failed: " + describe(e)),
@@ -131,6 +133,29 @@ final class EsClient implements AutoCloseable {
             throw new MigrationException(phase, name(), alias, null, scrub(action + " failed: " + describe(e)),
                     nextStep == null ? "check that " + connection.urls() + " is reachable" : nextStep, null);
         }
+    }
+
+    /** A cluster's name and its nodes' names and versions. */
+    record Nodes(String clusterName, Map<String, String> versions) {}
+
+    /**
+     * Reads node names and versions. Raw so that decoding does not depend on node info fields
+     * added after 8.10.
+     * NOTE: the typed NodeInfo requires fields such as index_version; whether 8.10 nodes return
+     * them was not checked, so this call avoids the question.
+     */
+    Nodes nodes(Phase phase, String alias, String nextStep) throws MigrationException {
+        Map<String, Object> response = raw(phase, alias, "GET", "/_nodes/_all/process", null,
+                "reading node versions", nextStep);
+        Map<String, String> versions = new java.util.TreeMap<>();
+        Object nodes = response == null ? null : response.get("nodes");
+        if (nodes instanceof Map) {
+            for (Object value : ((Map<?, ?>) nodes).values()) {
+                Map<?, ?> node = (Map<?, ?>) value;
+                versions.put(String.valueOf(node.get("name")), String.valueOf(node.get("version")));
+            }
+        }
+        return new Nodes(response == null ? null : String.valueOf(response.get("cluster_name")), versions);
     }
 
     /** Serializes a typed response object to plain maps and lists. */

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.esremote.engine;
 
-import co.elastic.clients.elasticsearch.core.InfoResponse;
-import co.elastic.clients.elasticsearch.nodes.info.NodeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -68,14 +66,13 @@ public final class Migration implements AutoCloseable {
     private static Context connect(EsClient local, EsClient remote, String alias, JournalStore store,
             MigrationListener listener, MigrationOptions options) throws MigrationException {
         String next = "check the URL, credentials and CA certificate of connection '" + local.name() + "'";
-        InfoResponse info = local.call(null, alias, "connecting to the local cluster", next,
-                client -> client.info());
+        EsClient.Nodes nodes = local.nodes(null, alias, next);
         EsVersion version = null;
-        for (NodeInfo node : local.call(null, alias, "reading local node versions", next,
-                client -> client.nodes().info(r -> r.metric("_none"))).nodes().values()) {
-            EsVersion nodeVersion = EsVersion.parse(node.version());
+        for (String text : nodes.versions().values()) {
+            EsVersion nodeVersion = EsVersion.parse(text);
             version = version == null || nodeVersion.compareTo(version) < 0 ? nodeVersion : version;
         }
+        String clusterUuid = clusterUuid(local, alias, next);
         if (options.switchOrder() == SwitchOrder.RELOAD_AND_REPOINT
                 && !version.atLeast(EsVersion.RELOADABLE_CREDENTIALS)) {
             throw new MigrationException(null, local.name(), alias, null,
@@ -83,18 +80,37 @@ public final class Migration implements AutoCloseable {
                             + "oldest runs " + version,
                     "leave the switch order unset so the documented order is used", null);
         }
-        JournalKey key = new JournalKey(info.clusterUuid(), alias);
+        JournalKey key = new JournalKey(clusterUuid, alias);
         Journal journal = load(store, key, local, alias);
         if (journal == null) {
-            journal = fresh(key, info.clusterName());
+            journal = fresh(key, nodes.clusterName());
         }
         if (remote != null && journal.remoteCluster == null) {
-            journal.remoteCluster = remote.call(null, alias, "connecting to the remote cluster",
-                    "check the URL, credentials and CA certificate of connection '" + remote.name() + "'",
-                    client -> client.info()).clusterName();
+            journal.remoteCluster = remote.nodes(null, alias,
+                    "check the URL, credentials and CA certificate of connection '" + remote.name() + "'")
+                    .clusterName();
         }
         return new Context(local, remote, alias, key, store, listener, options, version,
-                info.clusterName(), journal);
+                nodes.clusterName(), journal);
+    }
+
+    /**
+     * Reads {@code metadata.cluster_uuid}, which identifies the journal. Raw because the typed
+     * cluster state response is untyped JSON anyway; {@code GET /} is avoided because clusters
+     * without the rest-root module (embedded test nodes) do not serve it.
+     */
+    private static String clusterUuid(EsClient local, String alias, String next) throws MigrationException {
+        Map<String, Object> state = local.raw(null, alias, "GET",
+                "/_cluster/state/metadata?filter_path=metadata.cluster_uuid", null,
+                "reading the local cluster UUID", next);
+        Object metadata = state == null ? null : state.get("metadata");
+        Object uuid = metadata instanceof Map ? ((Map<?, ?>) metadata).get("cluster_uuid") : null;
+        if (uuid == null || "_na_".equals(uuid)) {
+            throw new MigrationException(null, local.name(), alias, null,
+                    "the local cluster has no cluster UUID yet (it has not elected a master)",
+                    "wait until the cluster is formed and try again", null);
+        }
+        return String.valueOf(uuid);
     }
 
     private static Journal load(JournalStore store, JournalKey key, EsClient local, String alias)

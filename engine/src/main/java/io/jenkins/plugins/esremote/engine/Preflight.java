@@ -1,7 +1,6 @@
 package io.jenkins.plugins.esremote.engine;
 
 import co.elastic.clients.elasticsearch.license.get.LicenseInformation;
-import co.elastic.clients.elasticsearch.nodes.info.NodeInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,14 +65,12 @@ final class Preflight {
     private Map<String, Object> describe(Phase phase, EsClient cluster, Facts facts, boolean isRemote)
             throws MigrationException {
         Map<String, Object> description = new LinkedHashMap<>();
-        Map<String, NodeInfo> nodes = cluster.call(phase, context.alias, "reading node versions", null,
-                client -> client.nodes().info(r -> r.metric("_none"))).nodes();
         Map<String, Object> versions = new TreeMap<>();
         List<String> tooOld = new ArrayList<>();
-        for (NodeInfo node : nodes.values()) {
-            versions.put(node.name(), node.version());
-            if (!EsVersion.parse(node.version()).atLeast(EsVersion.MINIMUM)) {
-                tooOld.add(node.name() + " (" + node.version() + ")");
+        for (Map.Entry<String, String> node : cluster.nodes(phase, context.alias, null).versions().entrySet()) {
+            versions.put(node.getKey(), node.getValue());
+            if (!EsVersion.parse(node.getValue()).atLeast(EsVersion.MINIMUM)) {
+                tooOld.add(node.getKey() + " (" + node.getValue() + ")");
             }
         }
         description.put("name", cluster.name());

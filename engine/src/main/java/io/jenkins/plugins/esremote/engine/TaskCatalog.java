@@ -1,9 +1,7 @@
 package io.jenkins.plugins.esremote.engine;
 
 import co.elastic.clients.elasticsearch.ccr.FollowInfoResponse;
-import co.elastic.clients.elasticsearch.ccr.GetAutoFollowPatternResponse;
 import co.elastic.clients.elasticsearch.ccr.follow_info.FollowerIndex;
-import co.elastic.clients.elasticsearch.ccr.get_auto_follow_pattern.AutoFollowPattern;
 import co.elastic.clients.elasticsearch.ml.Datafeed;
 import co.elastic.clients.elasticsearch.ml.DatafeedStats;
 import co.elastic.clients.elasticsearch.ml.JobStats;
@@ -163,17 +161,34 @@ final class TaskCatalog {
         return found;
     }
 
+    /**
+     * Raw because the typed response (client 8.19.12) requires
+     * {@code max_outstanding_read_requests}, which Elasticsearch omits for patterns created
+     * without follow parameters, so decoding fails on ordinary patterns.
+     */
     private List<Found> autoFollowPatterns(Phase phase) throws MigrationException {
-        GetAutoFollowPatternResponse response = context.local.call(phase, context.alias,
-                "reading auto-follow patterns", null,
-                client -> client.ccr().getAutoFollowPattern(r -> r));
+        Map<String, Object> response = context.local.raw(phase, context.alias, "GET", "/_ccr/auto_follow",
+                null, "reading auto-follow patterns", null);
         List<Found> found = new ArrayList<>();
-        for (AutoFollowPattern pattern : response.patterns()) {
-            if (pattern.pattern().remoteCluster().equals(context.alias)) {
-                String state = pattern.pattern().active() ? "active" : "paused";
-                found.add(new Found(RemoteTask.Type.AUTO_FOLLOW_PATTERN, pattern.name(), state,
-                        pattern.pattern().active(), pattern.pattern().leaderIndexPatterns()));
+        Object patterns = response == null ? null : response.get("patterns");
+        if (!(patterns instanceof List)) {
+            return found;
+        }
+        for (Object entry : (List<?>) patterns) {
+            Map<?, ?> named = (Map<?, ?>) entry;
+            Map<?, ?> pattern = (Map<?, ?>) named.get("pattern");
+            if (!context.alias.equals(pattern.get("remote_cluster"))) {
+                continue;
             }
+            boolean active = !Boolean.FALSE.equals(pattern.get("active"));
+            List<String> leaderPatterns = new ArrayList<>();
+            if (pattern.get("leader_index_patterns") instanceof List) {
+                for (Object leader : (List<?>) pattern.get("leader_index_patterns")) {
+                    leaderPatterns.add(String.valueOf(leader));
+                }
+            }
+            found.add(new Found(RemoteTask.Type.AUTO_FOLLOW_PATTERN, String.valueOf(named.get("name")),
+                    active ? "active" : "paused", active, leaderPatterns));
         }
         return found;
     }
@@ -206,7 +221,7 @@ final class TaskCatalog {
 
     private List<Found> anomalyDetection(Phase phase) throws MigrationException {
         List<Datafeed> datafeeds = context.local.call(phase, context.alias, "reading datafeeds", null,
-                client -> client.ml().getDatafeeds(r -> r.allowNoMatch(true))).datafeeds();
+                client -> client.ml().getDatafeeds(r -> r)).datafeeds();
         List<Found> found = new ArrayList<>();
         if (datafeeds.isEmpty()) {
             return found;
@@ -214,12 +229,12 @@ final class TaskCatalog {
         Map<String, String> datafeedStates = new LinkedHashMap<>();
         for (DatafeedStats stats : context.local.call(phase, context.alias,
                 "reading datafeed states", null,
-                client -> client.ml().getDatafeedStats(r -> r.allowNoMatch(true))).datafeeds()) {
+                client -> client.ml().getDatafeedStats(r -> r)).datafeeds()) {
             datafeedStates.put(stats.datafeedId(), stats.state().jsonValue());
         }
         Map<String, String> jobStates = new LinkedHashMap<>();
         for (JobStats stats : context.local.call(phase, context.alias, "reading job states", null,
-                client -> client.ml().getJobStats(r -> r.allowNoMatch(true))).jobs()) {
+                client -> client.ml().getJobStats(r -> r)).jobs()) {
             jobStates.put(stats.jobId(), stats.state().jsonValue());
         }
         List<Found> jobs = new ArrayList<>();
