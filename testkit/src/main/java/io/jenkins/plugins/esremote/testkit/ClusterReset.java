@@ -1,6 +1,12 @@
 package io.jenkins.plugins.esremote.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -25,6 +31,7 @@ final class ClusterReset {
     private final EsClusters clusters;
     private final Map<String, Map<String, JsonNode>> settingsBefore = new HashMap<>();
     private final Map<String, Boolean> emulationPresent = new HashMap<>();
+    private final Map<String, byte[]> keystoreBefore = new HashMap<>();
 
     ClusterReset(EsClusters clusters) {
         this.clusters = clusters;
@@ -34,6 +41,7 @@ final class ClusterReset {
         for (EsNode node : List.of(clusters.local(), clusters.remote())) {
             settingsBefore.put(node.clusterName() + ".persistent", flatSettings(node, "persistent"));
             settingsBefore.put(node.clusterName() + ".transient", flatSettings(node, "transient"));
+            keystoreBefore.put(node.clusterName(), readKeystore(node));
         }
     }
 
@@ -41,8 +49,14 @@ final class ClusterReset {
         boolean aliasChanged = false;
         for (EsNode node : List.of(clusters.local(), clusters.remote())) {
             resetEmulation(node);
-            aliasChanged |= removeKeystoreCredentials(node);
-            aliasChanged |= restoreSettings(node);
+            boolean keystoreChanged = keystoreChanged(node);
+            if (keystoreChanged) {
+                // Drop the remote connections first: reloading credentials while an alias is
+                // still defined makes the node rebuild that connection, which can take seconds.
+                clearRemoteSettings(node);
+                restoreKeystore(node);
+            }
+            aliasChanged |= restoreSettings(node) || keystoreChanged;
             deleteIndices(node);
             deleteUsers(node);
             deleteRoles(node);
@@ -53,22 +67,49 @@ final class ClusterReset {
         }
     }
 
-    /** Removes {@code cluster.remote.*.credentials} from the keystore and reloads secure settings. */
-    private static boolean removeKeystoreCredentials(EsNode node) {
-        List<String> credentials = new ArrayList<>();
-        for (String name : node.listSecureSettings()) {
-            if (name.startsWith("cluster.remote.") && name.endsWith(".credentials")) {
-                credentials.add(name);
-            }
-        }
-        for (String name : credentials) {
-            node.removeSecureSetting(name);
-        }
-        if (credentials.isEmpty()) {
-            return false;
+    /**
+     * Puts back the keystore file as it was before the tests and reloads secure settings, which
+     * removes any {@code cluster.remote.*.credentials} a test added. Comparing and copying the
+     * file avoids starting a keystore tool JVM, and its key derivation, on every reset.
+     */
+    private void restoreKeystore(EsNode node) {
+        byte[] before = keystoreBefore.get(node.clusterName());
+        Path keystore = node.keystoreFile();
+        Path temporary = keystore.resolveSibling(keystore.getFileName() + ".testkit-reset");
+        try {
+            Files.write(temporary, before);
+            Files.move(temporary, keystore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to restore " + keystore, e);
         }
         node.reloadSecureSettings();
-        return true;
+    }
+
+    private boolean keystoreChanged(EsNode node) {
+        return Arrays.equals(keystoreBefore.get(node.clusterName()), readKeystore(node)) == false;
+    }
+
+    /** Sets every {@code cluster.remote.*} setting to null, persistent and transient. */
+    private static void clearRemoteSettings(EsNode node) {
+        for (String scope : List.of("transient", "persistent")) {
+            ObjectNode clear = JSON.createObjectNode();
+            for (String key : flatSettings(node, scope).keySet()) {
+                if (key.startsWith("cluster.remote.")) {
+                    clear.putNull(key);
+                }
+            }
+            if (clear.isEmpty() == false) {
+                putSettings(node, scope, clear);
+            }
+        }
+    }
+
+    private static byte[] readKeystore(EsNode node) {
+        try {
+            return Files.readAllBytes(node.keystoreFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read " + node.keystoreFile(), e);
+        }
     }
 
     /** Sets every persistent and transient cluster setting back to its value before the tests. */
@@ -197,8 +238,8 @@ final class ClusterReset {
                 return;
             }
             throw new IllegalStateException("POST " + EMULATION_RESET + " failed on " + node.clusterName() + ": " + e.getMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -250,6 +250,11 @@ public final class EsNode {
         perform(new Request("POST", "/_nodes/reload_secure_settings"));
     }
 
+    /** Returns the node's {@code elasticsearch.keystore} file. */
+    Path keystoreFile() {
+        return process.configDir().resolve("elasticsearch.keystore");
+    }
+
     /** Returns the node's log file (standard output and error of its JVM). */
     public Path logFile() {
         return process.logFile();

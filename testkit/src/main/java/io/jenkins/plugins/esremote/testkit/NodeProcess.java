@@ -83,6 +83,8 @@ final class NodeProcess {
         command.add("-Dlog4j2.disable.jmx=true");
         command.add("-Dlog4j2.formatMsgNoLookups=true");
         command.add("-Dio.netty.allocator.numDirectArenas=0");
+        // -Dtestkit.emulation=false starts the nodes without the emulated CCR, transform and ML.
+        command.add("-Dtestkit.emulation=" + System.getProperty("testkit.emulation", "true"));
         command.add("-cp");
         command.add(classPath);
         command.add(MAIN_CLASS);

@@ -33,6 +33,9 @@ public final class NodeMain {
     /** Optional plugin emulating CCR, transforms and ML; loaded only when on the class path. */
     static final String EMULATION_PLUGIN = "io.jenkins.plugins.esremote.testkit.emulation.EmulationPlugin";
 
+    /** System property that turns the emulation plugin off with {@code false}. */
+    static final String EMULATION_PROPERTY = "testkit.emulation";
+
     /** Environment variable holding the initial password of the {@code elastic} user. */
     public static final String PASSWORD_VARIABLE = "ELASTIC_PASSWORD";
 
@@ -80,11 +83,13 @@ public final class NodeMain {
         plugins.put("x-pack-core", XPackPlugin.class);
         plugins.put("x-pack-security", ClassPathSecurity.class);
         plugins.put("testkit-analysis", ClassPathAnalysisPlugin.class);
-        try {
-            Class<?> emulation = Class.forName(EMULATION_PLUGIN);
-            plugins.put("testkit-emulation", emulation.asSubclass(Plugin.class));
-        } catch (ClassNotFoundException e) {
-            // Not built into this class path: the node runs without emulated features.
+        if (Boolean.parseBoolean(System.getProperty(EMULATION_PROPERTY, "true"))) {
+            try {
+                Class<?> emulation = Class.forName(EMULATION_PLUGIN);
+                plugins.put("testkit-emulation", emulation.asSubclass(Plugin.class));
+            } catch (ClassNotFoundException e) {
+                // Not built into this class path: the node runs without emulated features.
+            }
         }
         return plugins;
     }
