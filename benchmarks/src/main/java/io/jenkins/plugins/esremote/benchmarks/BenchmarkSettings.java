@@ -34,7 +34,7 @@ record BenchmarkSettings(List<String> lines, int runs, Duration interval, Path o
 
     static BenchmarkSettings fromSystemProperties() {
         List<String> lines = new ArrayList<>();
-        for (String line : System.getProperty("benchmark.lines", "8,9").split(",")) {
+        for (String line : System.getProperty("benchmark.lines", "8").split(",")) {
             if (!line.isBlank()) {
                 lines.add(line.trim());
             }

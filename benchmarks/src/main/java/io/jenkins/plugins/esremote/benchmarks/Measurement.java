@@ -7,7 +7,8 @@ import java.util.Map;
  * The outage window of one switch.
  *
  * @param version Elasticsearch version of both clusters
- * @param order how the switch was done: {@code product} (the engine's order), {@code documented}
+ * @param order how the switch was done: {@code product} (the engine's default order), {@code
+ *     engine-documented} (the engine with the documented order), {@code documented}
  *     or {@code repoint-then-reload} (both over REST)
  * @param direction {@code migration} (certificates to API key) or {@code rollback}
  * @param run run number, from 1

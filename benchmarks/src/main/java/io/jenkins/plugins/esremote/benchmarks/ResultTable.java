@@ -31,7 +31,7 @@ final class ResultTable {
             List<Map<String, Object>> raw = (List<Map<String, Object>>) line.get("measurements");
             Map<String, List<Measurement>> groups = new LinkedHashMap<>();
             for (String direction : List.of("migration", "rollback")) {
-                for (String order : List.of("product", "documented", "repoint-then-reload")) {
+                for (String order : List.of("product", "engine-documented", "documented", "repoint-then-reload")) {
                     groups.put(direction + " " + order, new ArrayList<>());
                 }
             }

@@ -38,12 +38,19 @@ import org.elasticsearch.client.RestClient;
 /**
  * Switches testkit's alias back and forth in each order and measures every outage window.
  *
- * <p>Orders: {@code product}, the engine with its default order (on 8.13+ the keystore entry is
- * written while the alias still works, then {@code reconnect} sends one secure settings reload and
- * one cluster settings update), migration and rollback; {@code documented}, the documented
- * procedure over REST with a reload in place of the restart (settings to null, keystore, reload,
- * re-add); {@code repoint-then-reload}, the keystore first like the engine, then the two requests
- * the other way round, to check which of the two is shorter.
+ * <p>Orders, each migrated and rolled back:
+ *
+ * <ul>
+ *   <li>{@code product}: the engine with its default order. On 8.13+ the keystore entry is written
+ *       while the alias still works, then {@code reconnect} sends one secure settings reload and
+ *       one cluster settings update.
+ *   <li>{@code engine-documented}: the engine with the documented order chosen explicitly. It
+ *       writes the keystore entry with the key, then removes the alias, reloads and re-adds it.
+ *   <li>{@code documented}: the documented procedure over REST with a reload in place of the
+ *       restart, keystore write included: settings to null, keystore, reload, re-add.
+ *   <li>{@code repoint-then-reload}: the keystore first like the engine, then the two requests the
+ *       other way round, to check which of the two is shorter.
+ * </ul>
  */
 final class SwitchBenchmark {
 
@@ -81,7 +88,8 @@ final class SwitchBenchmark {
     List<Measurement> run() throws Exception {
         prepare();
         for (int run = 1; run <= settings.runs(); run++) {
-            measureProductOrder(run);
+            measureEngine("product", null, run);
+            measureEngine("engine-documented", SwitchOrder.DOCUMENTED, run);
             measureDocumentedOrder(run);
             measureRepointThenReload(run);
             System.out.printf("benchmark: Elasticsearch %s, run %d of %d done%n", clusters.version(), run, settings.runs());
@@ -103,40 +111,48 @@ final class SwitchBenchmark {
         originalSettings = aliasSettings();
     }
 
-    private void measureProductOrder(int run) throws Exception {
-        Path journals = outputDirectory.resolve("journals").resolve("run-" + run);
+    /**
+     * Migrates and rolls back through the engine. {@code order} {@code null} lets the engine choose,
+     * which must give reload-and-repoint on these clusters.
+     */
+    private void measureEngine(String label, SwitchOrder order, int run) throws Exception {
+        Path journals = outputDirectory.resolve("journals").resolve(label + "-" + run);
         Files.createDirectories(journals);
-        MigrationOptions options = MigrationOptions.defaults().withKeystoreAccess(new TestkitKeystore(clusters.local()));
+        MigrationOptions options = MigrationOptions.defaults()
+                .withKeystoreAccess(new TestkitKeystore(clusters.local()))
+                .withSwitchOrder(order);
         Sampler migrationSampler = newSampler();
         engineLines = migrationSampler;
         try (Sampler sampler = migrationSampler;
                 Migration migration = Migration.open(connection("local", clusters.local()),
                         connection("remote", clusters.remote()), alias, new FileJournalStore(journals),
                         this::markEngineLine, options)) {
-            if (migration.switchOrder() != SwitchOrder.RELOAD_AND_REPOINT) {
+            SwitchOrder expected = order == null ? SwitchOrder.RELOAD_AND_REPOINT : order;
+            if (migration.switchOrder() != expected) {
                 throw new IllegalStateException("The engine chose switch order " + migration.switchOrder().id()
-                        + " on Elasticsearch " + clusters.version() + "; the benchmark expects reload-and-repoint on 8.13+.");
+                        + " on Elasticsearch " + clusters.version() + "; expected " + expected.id() + ".");
             }
             sampler.awaitBaseline(false, SWITCH_TIMEOUT);
             migration.createCrossClusterKey(CreateKeyRequest.derived()
-                    .withName("outage-benchmark-" + run)
+                    .withName("outage-benchmark-" + label + "-" + run)
                     .withAccess(KeyAccess.builder().search(PROBE_INDEX).build()), (key, encoded) -> {});
             migration.disconnect();
             migration.reloadSecureSettings();
             SettingsResult reconnect = migration.reconnect(ReconnectRequest.defaults());
             sampler.awaitReached(true, SWITCH_TIMEOUT, TAIL);
-            record("product", "migration", run, sampler, true, reconnect.outageMillis());
+            record(label, "migration", run, sampler, true, reconnect.outageMillis());
 
-            Sampler rollbackSampler = newSampler();
-            try (Sampler second = rollbackSampler) {
-                second.awaitBaseline(true, SWITCH_TIMEOUT);
-                engineLines = second;
+            try (Sampler rollbackSampler = newSampler()) {
+                rollbackSampler.awaitBaseline(true, SWITCH_TIMEOUT);
+                engineLines = rollbackSampler;
                 RollbackResult rollback = migration.rollback(RollbackRequest.defaults());
-                second.awaitReached(false, SWITCH_TIMEOUT, TAIL);
-                record("product", "rollback", run, second, false, rollback.outageMillis());
+                rollbackSampler.awaitReached(false, SWITCH_TIMEOUT, TAIL);
+                record(label, "rollback", run, rollbackSampler, false, rollback.outageMillis());
             }
         } catch (MigrationException e) {
-            throw new IllegalStateException("The engine failed in run " + run + ": " + e.getMessage(), e);
+            throw new IllegalStateException("The engine failed in " + label + " run " + run + ": " + e.getMessage(), e);
+        } finally {
+            engineLines = null;
         }
     }
 
