@@ -97,10 +97,12 @@ class StepsAgainstClustersTest {
 
     @Test
     void migrationAndRollbackThroughSteps() throws Exception {
-        // Given an old key credential with the default id and an index to probe on the remote
+        // Given an old key credential with the default id, an index to probe and a legacy
+        // cross-cluster role on the remote
         harness.folder.add(new StringCredentialsImpl(
                 CredentialsScope.GLOBAL, "es-ccs-" + clusters.alias(), "old", Secret.fromString("old-key")));
         clusters.remote().client().indices().create(request -> request.index("logs-probe"));
+        clusters.remote().putRole("legacy_ccs", "{\"indices\":[{\"names\":[\"logs-*\"],\"privileges\":[\"read\"]}]}");
         String alias = clusters.alias();
         Map<String, Object> access = Map.of("search", List.of(Map.of("names", List.of("logs-*"))));
 
@@ -140,6 +142,16 @@ class StepsAgainstClustersTest {
         assertEquals(true, verified.get("ok"), () -> "problems: " + verified.get("problems"));
         assertEquals(true, verified.get("connected"));
         assertEquals(true, verified.get("clusterCredentials"));
+
+        // When certificate access is disabled by deleting a role that served only that
+        Map<String, Object> disabled = succeed(new EsDisableCertificateAccessStep.DescriptorImpl(),
+                Map.of("approvedBy", "alice", "ipFilter", false, "deleteRoles", List.of("legacy_ccs")));
+
+        // Then the role is gone and the approver is recorded
+        assertEquals("disable-certificate-access", disabled.get("phase"));
+        assertEquals(List.of("legacy_ccs"), disabled.get("deletedRoles"));
+        assertEquals("alice", disabled.get("approvedBy"));
+        assertTrue(outcomes.get(outcomes.size() - 1).console().contains("approved by 'alice'"));
 
         // When the key step runs again, it reuses the journaled key and leaves the credential
         Map<String, Object> again = succeed(new EsCreateCrossClusterKeyStep.DescriptorImpl(), Map.of("access", access));
