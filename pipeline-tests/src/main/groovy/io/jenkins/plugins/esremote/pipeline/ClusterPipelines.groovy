@@ -28,6 +28,7 @@ class ClusterPipelines implements AutoCloseable {
     final Path jenkinsHome
 
     private final AutoCloseable installed
+    private final List<PipelineHarness> harnesses = []
 
     ClusterPipelines(EsNode local, EsNode remote) {
         this.local = local
@@ -48,6 +49,7 @@ class ClusterPipelines implements AutoCloseable {
     /** Creates a harness whose es* steps, credentials and agents are those of this Jenkins. */
     PipelineHarness newHarness(PrintStream out) {
         PipelineHarness harness = new PipelineHarness(PipelineHarness.repositoryRoot(), out)
+        harnesses << harness
         harness.setUp()
         File buildDir = new File(harness.workspace, '.build')
         buildDir.mkdirs()
@@ -90,5 +92,6 @@ class ClusterPipelines implements AutoCloseable {
     void close() {
         installed.close()
         jenkinsHome.toFile().deleteDir()
+        harnesses.each { it.workspace.deleteDir() }
     }
 }

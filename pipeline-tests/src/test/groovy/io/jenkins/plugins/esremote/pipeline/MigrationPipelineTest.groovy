@@ -150,4 +150,33 @@ class MigrationPipelineTest {
         assertEquals(0, harness.calls('esRollbackRemote').size())
         assertEquals('::es_redacted::', jenkins.remoteInfo('leader').cluster_credentials)
     }
+
+    @Test
+    void operatorWritesKeystoreAtInput() {
+        // Given a migration whose keystore phase is left to an operator, who follows the input's
+        // instructions with the node's keystore tool
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
+                approval: [enabled: false])"""
+        List<String> instructions = []
+        harness.inputAnswer = { Map args ->
+            instructions << (args.message as String)
+            String key = jenkins.credentials.secretText('es-ccs-leader')
+            clusters.local().addSecureSetting(SETTING, key.toCharArray())
+            return null
+        }
+
+        // When it runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the input named the credential and the exact command, and the alias uses the key
+        assertEquals('SUCCESS', result, harness.console.text())
+        assertEquals(1, instructions.size())
+        assertTrue(instructions[0].contains("Secret text credential 'es-ccs-leader'"), instructions[0])
+        assertTrue(instructions[0].contains('elasticsearch-keystore add --force ' + SETTING), instructions[0])
+        assertNull(harness.inputs[0].agent)
+        assertEquals([], harness.shellScripts)
+        assertEquals('::es_redacted::', jenkins.remoteInfo('leader').cluster_credentials)
+        assertEquals(MIGRATION_STAGES.subList(0, 9), harness.stages)
+    }
 }
