@@ -30,4 +30,14 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void load() {}
 
     public synchronized void save() {}
+
+    /** A form submission that failed validation, naming the offending field. */
+    public static final class FormException extends Exception {
+
+        public FormException(String message, String formField) {
+            super(message);
+        }
+
+        private static final long serialVersionUID = 1L;
+    }
 }

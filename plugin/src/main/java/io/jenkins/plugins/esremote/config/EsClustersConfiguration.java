@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * The "Elasticsearch clusters" section of the system configuration: named cluster connections and
@@ -41,6 +43,18 @@ public class EsClustersConfiguration extends GlobalConfiguration {
     @Override
     public String getDisplayName() {
         return Messages.EsClustersConfiguration_DisplayName();
+    }
+
+    /**
+     * Binds the form. A form with no connection left has no {@code clusters} entry at all, so the
+     * list is cleared first; otherwise deleting the last connection would not stick.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        clusters = new ArrayList<>();
+        req.bindJSON(this, json);
+        save();
+        return true;
     }
 
     public List<EsClusterConnection> getClusters() {

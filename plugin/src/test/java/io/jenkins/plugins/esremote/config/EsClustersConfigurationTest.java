@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import hudson.util.FormValidation;
 import java.util.List;
+import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /** Defaults, normalisation and form checks of the global configuration. */
 class EsClustersConfigurationTest {
@@ -78,5 +80,16 @@ class EsClustersConfigurationTest {
         assertSame(FormValidation.Kind.OK, connectionDescriptor.doCheckSocketTimeoutSeconds(5).kind);
         assertSame(FormValidation.Kind.ERROR, connectionDescriptor.doCheckName(" ").kind);
         assertSame(FormValidation.Kind.ERROR, connectionDescriptor.doCheckCredentialsId(null).kind);
+    }
+
+    @Test
+    void formWithoutClustersClearsThem() throws Exception {
+        configuration.setClusters(List.of(new EsClusterConnection("prod", "https://a:9200", "c")));
+        StaplerRequest2 formWithoutClusters = (bean, json) -> ((EsClustersConfiguration) bean).setAllowSystemCredentialsStore(true);
+
+        configuration.configure(formWithoutClusters, new JSONObject());
+
+        assertEquals(List.of(), configuration.getClusters());
+        assertEquals(true, configuration.isAllowSystemCredentialsStore());
     }
 }
