@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.elasticsearch.client.Request;
@@ -128,6 +129,18 @@ public final class EsClusters {
 
     ElasticsearchLine line() {
         return line;
+    }
+
+    /** Prints what each node used, then stops both. */
+    void stop() {
+        for (EsNode node : List.of(local, remote)) {
+            try {
+                System.out.println("testkit: " + node.resourceUsage());
+            } catch (RuntimeException e) {
+                System.out.println("testkit: resource usage of " + node.clusterName() + " unavailable: " + e.getMessage());
+            }
+        }
+        close();
     }
 
     void close() {

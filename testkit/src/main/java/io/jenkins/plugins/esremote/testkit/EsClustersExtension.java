@@ -1,6 +1,7 @@
 package io.jenkins.plugins.esremote.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class EsClustersExtension implements ParameterResolver, AfterEachCallback, ExecutionCondition {
 
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EsClustersExtension.class);
     private static final Object LOCK = new Object();
     private static EsClusters shared;
     private static RuntimeException startFailure;
@@ -57,7 +59,12 @@ public final class EsClustersExtension implements ParameterResolver, AfterEachCa
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         try {
-            return clusters();
+            EsClusters clusters = clusters();
+            // The root store closes its values when the test plan ends: the clusters stop there,
+            // before the JVM exits, and report what they used.
+            extensionContext.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                "clusters", key -> (AutoCloseable) clusters::stop, AutoCloseable.class);
+            return clusters;
         } catch (RuntimeException e) {
             throw new ParameterResolutionException("testkit could not start the Elasticsearch clusters: " + e.getMessage(), e);
         }
@@ -122,7 +129,7 @@ public final class EsClustersExtension implements ParameterResolver, AfterEachCa
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("failed to prepare " + base, e);
+            throw new UncheckedIOException("failed to prepare " + base, e);
         }
         return base.resolve("run-" + pid);
     }

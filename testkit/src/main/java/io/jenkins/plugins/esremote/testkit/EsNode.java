@@ -12,15 +12,19 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +37,11 @@ import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One single-node Elasticsearch cluster started by testkit, and the clients and helpers tests use
@@ -84,7 +92,7 @@ public final class EsNode {
      * start the {@code .security} index may exist without an active primary, and authentication
      * then fails with 401 for a moment.
      */
-    void awaitReady(java.time.Duration timeout) {
+    void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Request health = new Request("GET", "/_cluster/health");
         health.addParameter("wait_for_status", "yellow");
@@ -93,7 +101,7 @@ public final class EsNode {
             try {
                 restClient().performRequest(health);
                 return;
-            } catch (org.elasticsearch.client.ResponseException e) {
+            } catch (ResponseException e) {
                 int status = e.getResponse().getStatusLine().getStatusCode();
                 if ((status != 401 && status != 503 && status != 408) || System.nanoTime() > deadline) {
                     throw new IllegalStateException("cluster " + clusterName + " is not ready: " + e.getMessage() + ". See " + logFile(), e);
@@ -250,6 +258,31 @@ public final class EsNode {
         perform(new Request("POST", "/_nodes/reload_secure_settings"));
     }
 
+    /** Describes the node's heap use and resident memory, for the build log. */
+    String resourceUsage() {
+        JsonNode jvm = EsClusters.json(perform(new Request("GET", "/_nodes/_local/stats/jvm")))
+            .path("nodes").elements().next().path("jvm").path("mem");
+        long mebibyte = 1024 * 1024;
+        String rss = residentMemory().map(bytes -> bytes / mebibyte + " MiB").orElse("unknown");
+        return String.format(Locale.ROOT, "%s node: heap used %d MiB of %d MiB, resident memory %s", clusterName,
+            jvm.path("heap_used_in_bytes").asLong() / mebibyte, jvm.path("heap_max_in_bytes").asLong() / mebibyte, rss);
+    }
+
+    /** Reads VmRSS from {@code /proc/<pid>/status}; empty where there is no such file (not Linux). */
+    private Optional<Long> residentMemory() {
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** Returns the node's {@code elasticsearch.keystore} file. */
     Path keystoreFile() {
         return process.configDir().resolve("elasticsearch.keystore");
@@ -313,14 +346,14 @@ public final class EsNode {
 
     private static String encodedKey(String responseJson) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(responseJson).path("encoded").asText();
+            return new ObjectMapper().readTree(responseJson).path("encoded").asText();
         } catch (IOException e) {
             throw new UncheckedIOException("unexpected API key response", e);
         }
     }
 
     private static SSLContext trusting(Path caCertificate) {
-        try (InputStream in = java.nio.file.Files.newInputStream(caCertificate)) {
+        try (InputStream in = Files.newInputStream(caCertificate)) {
             Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
             trustStore.load(null, null);

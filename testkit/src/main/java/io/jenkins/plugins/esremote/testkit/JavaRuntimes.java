@@ -43,7 +43,12 @@ final class JavaRuntimes {
         for (String parent : List.of("/usr/lib/jvm", "/opt/java", System.getProperty("user.home") + "/.sdkman/candidates/java")) {
             candidates.addAll(children(Path.of(parent)));
         }
-        for (Path home : candidates) {
+        return find(minimumFeature, candidates);
+    }
+
+    /** Returns the {@code java} executable of the first candidate home of at least {@code minimumFeature}. */
+    static Optional<Path> find(int minimumFeature, List<Path> homes) {
+        for (Path home : homes) {
             Path java = home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
             if (Files.isExecutable(java) && featureVersion(home) >= minimumFeature) {
                 return Optional.of(java);

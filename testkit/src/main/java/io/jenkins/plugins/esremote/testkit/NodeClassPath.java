@@ -1,5 +1,6 @@
 package io.jenkins.plugins.esremote.testkit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class NodeClassPath {
         List<String> entries = new ArrayList<>();
         // The launcher classes always come from testkit-node, whichever line's listing was found.
         entries.add(codeSource(loader.getResource(ElasticsearchLine.EIGHT.classPathResource()), ElasticsearchLine.EIGHT.classPathResource()).toString());
-        for (String jar : read(listing).split(Pattern.quote(java.io.File.pathSeparator))) {
+        for (String jar : read(listing).split(Pattern.quote(File.pathSeparator))) {
             String trimmed = jar.trim();
             if (trimmed.isEmpty()) {
                 continue;
@@ -47,7 +48,7 @@ final class NodeClassPath {
             }
             entries.add(trimmed);
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static String read(URL url) {

@@ -26,7 +26,7 @@ final class NodeProcess {
     static final String PASSWORD_VARIABLE = "ELASTIC_PASSWORD";
 
     private static final String STARTED_LINE = "testkit-node: started";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("testkit.node.start.timeout.seconds", 180));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("testkit.node.start.timeout.seconds", 300));
     private static final String HEAP = System.getProperty("testkit.node.heap", "512m");
 
     private final String name;
