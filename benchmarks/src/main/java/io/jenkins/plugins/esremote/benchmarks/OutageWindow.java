@@ -12,8 +12,8 @@ import java.util.List;
  * interval. A switch that no sample caught broken has a window of zero, and {@link #upperBoundNanos}
  * then still bounds the outage a sampler could have missed.
  *
- * @param windowNanos time between the first unusable sample and the closing sample; when the alias
- *     never recovered, the time to the last sample (a lower bound)
+ * @param windowNanos time between the first unusable sample and the closing sample. When the alias
+ *     never recovered, it runs to the last sample and is a lower bound.
  * @param upperBoundNanos time between the last good sample before the window and the closing
  *     sample: the longest outage consistent with the samples. Equal to {@code windowNanos} when
  *     the first sample was already broken or the alias never recovered

@@ -13,12 +13,12 @@ package io.jenkins.plugins.esremote.benchmarks;
  */
 public record Sample(long nanos, boolean connected, boolean credentials, boolean probeSucceeded, String error) {
 
-    /** Whether the alias was usable: connected and the probe search succeeded. */
+    /** Returns whether the alias was usable: connected, and the probe search succeeded. */
     public boolean usable() {
         return connected && probeSucceeded;
     }
 
-    /** Whether the alias was usable and in the model of the switch's target. */
+    /** Returns whether the alias was usable in the target model: API key or certificates. */
     public boolean reached(boolean targetCredentials) {
         return usable() && credentials == targetCredentials;
     }

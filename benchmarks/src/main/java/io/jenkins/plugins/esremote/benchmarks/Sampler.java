@@ -142,14 +142,15 @@ final class Sampler implements AutoCloseable {
         TimeUnit.NANOSECONDS.sleep(tail.toNanos());
     }
 
-    private void awaitLast(int count, boolean credentials, Duration timeout, String what) throws InterruptedException {
+    private void awaitLast(int count, boolean credentials, Duration timeout, String state) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!lastReached(count, credentials)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 Sample last = samples.isEmpty() ? null : samples.get(samples.size() - 1);
-                throw new IllegalStateException("The alias " + alias + " did not reach " + what + " ("
-                        + (credentials ? "API key" : "certificates") + ") within " + timeout + "; last sample: " + last);
+                throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for alias "
+                        + alias + " to reach " + state + " (" + (credentials ? "API key" : "certificates")
+                        + "). Last sample: " + last + ". See the local node's log.");
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

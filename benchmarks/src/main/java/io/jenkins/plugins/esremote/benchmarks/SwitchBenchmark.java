@@ -168,27 +168,20 @@ final class SwitchBenchmark {
                 "{\"search\":[{\"names\":[\"" + PROBE_INDEX + "\"]}]}");
         try (Sampler sampler = newSampler()) {
             sampler.awaitBaseline(false, SWITCH_TIMEOUT);
-            sampler.mark("remove the alias");
-            putPersistent(removal(aliasSettings()));
-            sampler.mark("write the keystore entry");
-            clusters.local().addSecureSetting(credentialsSetting, encoded.toCharArray());
-            sampler.mark("reload secure settings");
-            clusters.local().reloadSecureSettings();
-            sampler.mark("re-add the alias at the remote cluster port");
-            putPersistent(apiKeyTarget());
+            step(sampler, "remove the alias", () -> putPersistent(removal(aliasSettings())));
+            step(sampler, "write the keystore entry",
+                    () -> clusters.local().addSecureSetting(credentialsSetting, encoded.toCharArray()));
+            step(sampler, "reload secure settings", () -> clusters.local().reloadSecureSettings());
+            step(sampler, "re-add the alias at the remote cluster port", () -> putPersistent(apiKeyTarget()));
             sampler.awaitReached(true, SWITCH_TIMEOUT, TAIL);
             record("documented", "migration", run, sampler, true, null);
         }
         try (Sampler sampler = newSampler()) {
             sampler.awaitBaseline(true, SWITCH_TIMEOUT);
-            sampler.mark("remove the alias");
-            putPersistent(removal(aliasSettings()));
-            sampler.mark("remove the keystore entry");
-            clusters.local().removeSecureSetting(credentialsSetting);
-            sampler.mark("reload secure settings");
-            clusters.local().reloadSecureSettings();
-            sampler.mark("re-add the original alias settings");
-            putPersistent(originalSettings);
+            step(sampler, "remove the alias", () -> putPersistent(removal(aliasSettings())));
+            step(sampler, "remove the keystore entry", () -> clusters.local().removeSecureSetting(credentialsSetting));
+            step(sampler, "reload secure settings", () -> clusters.local().reloadSecureSettings());
+            step(sampler, "re-add the original alias settings", () -> putPersistent(originalSettings));
             sampler.awaitReached(false, SWITCH_TIMEOUT, TAIL);
             record("documented", "rollback", run, sampler, false, null);
         }
@@ -199,30 +192,36 @@ final class SwitchBenchmark {
                 "{\"search\":[{\"names\":[\"" + PROBE_INDEX + "\"]}]}");
         try (Sampler sampler = newSampler()) {
             sampler.awaitBaseline(false, SWITCH_TIMEOUT);
-            sampler.mark("write the keystore entry");
-            clusters.local().addSecureSetting(credentialsSetting, encoded.toCharArray());
-            sampler.mark("point the alias at the remote cluster port");
+            step(sampler, "write the keystore entry",
+                    () -> clusters.local().addSecureSetting(credentialsSetting, encoded.toCharArray()));
             Map<String, Object> target = removal(aliasSettings());
             target.putAll(apiKeyTarget());
-            putPersistent(target);
-            sampler.mark("reload secure settings");
-            clusters.local().reloadSecureSettings();
+            step(sampler, "point the alias at the remote cluster port", () -> putPersistent(target));
+            step(sampler, "reload secure settings", () -> clusters.local().reloadSecureSettings());
             sampler.awaitReached(true, SWITCH_TIMEOUT, TAIL);
             record("repoint-then-reload", "migration", run, sampler, true, null);
         }
         try (Sampler sampler = newSampler()) {
             sampler.awaitBaseline(true, SWITCH_TIMEOUT);
-            sampler.mark("remove the keystore entry");
-            clusters.local().removeSecureSetting(credentialsSetting);
-            sampler.mark("restore the original alias settings");
+            step(sampler, "remove the keystore entry", () -> clusters.local().removeSecureSetting(credentialsSetting));
             Map<String, Object> target = removal(aliasSettings());
             target.putAll(originalSettings);
-            putPersistent(target);
-            sampler.mark("reload secure settings");
-            clusters.local().reloadSecureSettings();
+            step(sampler, "restore the original alias settings", () -> putPersistent(target));
+            step(sampler, "reload secure settings", () -> clusters.local().reloadSecureSettings());
             sampler.awaitReached(false, SWITCH_TIMEOUT, TAIL);
             record("repoint-then-reload", "rollback", run, sampler, false, null);
         }
+    }
+
+    /** One request of a REST order, marked when it is sent and when it returns. */
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void step(Sampler sampler, String label, Step step) throws IOException {
+        sampler.mark(label);
+        step.run();
+        sampler.mark(label + ": returned");
     }
 
     private Sampler newSampler() {
