@@ -1,6 +1,6 @@
 package hudson.security;
 
-/** A right that an authentication holds or lacks on an access-controlled object. */
+/** A permission that an authentication has or lacks on an access-controlled object. */
 public final class Permission {
 
     public final PermissionGroup group;

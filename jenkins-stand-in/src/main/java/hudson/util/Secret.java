@@ -3,8 +3,8 @@ package hudson.util;
 import java.io.Serializable;
 
 /**
- * A secret value. Real Jenkins stores it encrypted; the stand-in keeps only the plain text, which
- * is enough for tests that must find out where a secret ends up.
+ * A secret value. Real Jenkins stores it encrypted. The stand-in keeps only the plain text, which
+ * is enough for tests that check where a secret ends up.
  */
 public final class Secret implements Serializable {
 

@@ -2,7 +2,7 @@ package org.kohsuke.stapler;
 
 import net.sf.json.JSONObject;
 
-/** An HTTP request as Stapler sees it; only form binding is declared. */
+/** An HTTP request in Stapler. The stand-in declares only form binding. */
 public interface StaplerRequest2 {
 
     /** Sets the bean's {@code @DataBoundSetter} properties from the submitted form. */

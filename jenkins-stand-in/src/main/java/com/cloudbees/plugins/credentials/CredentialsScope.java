@@ -2,7 +2,7 @@ package com.cloudbees.plugins.credentials;
 
 import java.io.Serializable;
 
-/** Who may use a credential: Jenkins itself only, or also jobs, or only its owner. */
+/** The scope of a credential: Jenkins itself only (system), also jobs (global), or its owner (user). */
 public enum CredentialsScope implements Serializable {
     SYSTEM,
     GLOBAL,

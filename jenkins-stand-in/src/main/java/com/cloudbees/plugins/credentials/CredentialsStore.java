@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
-/** A place that holds credentials: the system store or a folder's store. */
+/** A credentials store, such as the system store or a folder's store. */
 public abstract class CredentialsStore {
 
     public CredentialsStore() {}

@@ -4,7 +4,7 @@ import com.google.common.util.concurrent.FutureCallback;
 import java.io.IOException;
 import java.io.Serializable;
 
-/** What a running step can reach (run, listener, ...) and where it reports its outcome. */
+/** The context of a running step: its run and listener, and the sink for its outcome. */
 public abstract class StepContext implements FutureCallback<Object>, Serializable {
 
     public abstract <T> T get(Class<T> key) throws IOException, InterruptedException;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.esremote.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -110,7 +111,7 @@ class StepErrorsTest {
 
         assertTrue(outcome.failed().getMessage().contains("manage_security"), outcome.failed().getMessage());
         assertTrue(outcome.failed().getMessage().contains("'remote-by-key'"), outcome.failed().getMessage());
-        assertTrue(harness.folder.find("es-ccs-leader") == null);
+        assertNull(harness.folder.find("es-ccs-leader"));
     }
 
     @Test

@@ -143,12 +143,14 @@ class StepsAgainstClustersTest {
         assertEquals(true, verified.get("connected"));
         assertEquals(true, verified.get("clusterCredentials"));
 
-        // When certificate access is disabled by deleting a role that served only that
+        // When certificate access is disabled with the transport IP filter (all nodes share
+        // 127.0.0.1 here, so the local cluster stays allowed) and a role only it used is deleted
         Map<String, Object> disabled = succeed(new EsDisableCertificateAccessStep.DescriptorImpl(),
-                Map.of("approvedBy", "alice", "ipFilter", false, "deleteRoles", List.of("legacy_ccs")));
+                Map.of("approvedBy", "alice", "deleteRoles", List.of("legacy_ccs")));
 
-        // Then the role is gone and the approver is recorded
+        // Then the filter is set, the role is gone and the approver is recorded
         assertEquals("disable-certificate-access", disabled.get("phase"));
+        assertNotNull(disabled.get("filterAfter"), () -> "result: " + disabled);
         assertEquals(List.of("legacy_ccs"), disabled.get("deletedRoles"));
         assertEquals("alice", disabled.get("approvedBy"));
         assertTrue(outcomes.get(outcomes.size() - 1).console().contains("approved by 'alice'"));

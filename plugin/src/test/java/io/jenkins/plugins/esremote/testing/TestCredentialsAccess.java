@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.model.Run;
 import io.jenkins.plugins.esremote.credentials.CredentialsAccess;
 import io.jenkins.plugins.esremote.credentials.StoreLocation;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
@@ -20,7 +21,7 @@ public final class TestCredentialsAccess implements CredentialsAccess {
     public TestCredentialsAccess(TestCredentialsStore folder, TestCredentialsStore system, String user) {
         this.folder = folder;
         this.system = system;
-        this.authentication = new UsernamePasswordAuthenticationToken(user, null, java.util.List.of());
+        this.authentication = new UsernamePasswordAuthenticationToken(user, null, List.of());
     }
 
     @Override
