@@ -9,7 +9,13 @@ import hudson.model.Run;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 
-/** Reaches the credentials of a running Jenkins through the credentials plugin's API. */
+/**
+ * Reaches the credentials of a running Jenkins through the credentials plugin's API.
+ *
+ * <p>NOTE: the tests in this repository replace this class with in-memory stores, so the store
+ * order of {@code lookupStores} (nearest folder first) is taken from the credentials plugin's
+ * sources and only exercised by a build against real Jenkins.
+ */
 public final class JenkinsCredentialsAccess implements CredentialsAccess {
 
     @Override

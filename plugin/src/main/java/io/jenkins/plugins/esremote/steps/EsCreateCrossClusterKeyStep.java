@@ -71,7 +71,12 @@ public class EsCreateCrossClusterKeyStep extends EsMigrationStep {
         return access;
     }
 
-    /** Sets the key's access as Elasticsearch writes it; empty means derive it. */
+    /**
+     * Sets the key's access as Elasticsearch writes it; empty means derive it.
+     *
+     * <p>NOTE: Pipeline passes the map through as is, but the Snippet Generator has no form
+     * control for a map, so this parameter is Pipeline-only; not checked in a running Jenkins.
+     */
     @DataBoundSetter
     public void setAccess(Map<String, Object> access) {
         this.access = access == null || access.isEmpty() ? null : new LinkedHashMap<>(access);
