@@ -15,7 +15,7 @@ import org.kohsuke.stapler.QueryParameter;
 
 /**
  * One named Elasticsearch cluster connection of the global configuration: node URLs, the id of
- * its credential, TLS trust and timeouts. It holds no secret, only the credential id.
+ * its credential, TLS trust and timeouts. It stores no secret, only the credential id.
  */
 public class EsClusterConnection implements Describable<EsClusterConnection> {
 

@@ -184,10 +184,10 @@ public final class KeyCredentialWriter implements KeySink {
     private void checkPermission(Credentials current) throws AbortException {
         Permission needed = current == null ? CredentialsProvider.CREATE : CredentialsProvider.UPDATE;
         if (authentication == null || !location.store().hasPermission2(authentication, needed)) {
-            String who = authentication == null ? "anonymous" : authentication.getName();
-            String what = current == null ? "Credentials/Create" : "Credentials/Update";
+            String user = authentication == null ? "anonymous" : authentication.getName();
+            String permission = current == null ? "Credentials/Create" : "Credentials/Update";
             throw new AbortException(
-                    "The build runs as '" + who + "', which lacks " + what + " on the "
+                    "The build runs as '" + user + "', which lacks " + permission + " on the "
                             + location.description() + " credentials store, so credential '"
                             + credentialsId + "' cannot be written. Grant that permission to the "
                             + "build's user (for example through Authorize Project).");
