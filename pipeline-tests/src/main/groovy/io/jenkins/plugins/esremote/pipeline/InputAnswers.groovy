@@ -13,7 +13,7 @@ class InputAnswers {
             if (args.submitter) {
                 List<String> allowed = (args.submitter as String).tokenize(', ')
                 if (!allowed.contains(user) && !allowed.any { groups.contains(it) }) {
-                    throw new AssertionError("${user} may not answer an input for submitters ${allowed}")
+                    throw new IllegalStateException("${user} may not answer an input for submitters ${allowed}")
                 }
             }
             return args.submitterParameter ? user : null
