@@ -51,6 +51,9 @@ import org.elasticsearch.xpack.core.ccr.action.UnfollowAction;
  * index is a real local index; its leader and its active or paused state live in
  * {@link EmulationMetadata}. Error types and messages follow the x-pack-ccr module of
  * Elasticsearch 8.19.
+ *
+ * <p>NOTE: no documents are replicated, and an active auto-follow pattern follows no new leader
+ * index. Only the states and checks the migration relies on are emulated.
  */
 final class CcrActions {
 

@@ -208,7 +208,7 @@ public final class EmulationMetadata extends AbstractNamedDiffable<Metadata.Cust
     @Override
     public boolean equals(Object other) {
         return other instanceof EmulationMetadata that
-                && autoFollow.equals(that.autoFollow)
+                && samePatterns(autoFollowPatterns(), that.autoFollowPatterns())
                 && followers.equals(that.followers)
                 && transforms.equals(that.transforms)
                 && jobs.equals(that.jobs)
@@ -217,7 +217,45 @@ public final class EmulationMetadata extends AbstractNamedDiffable<Metadata.Cust
 
     @Override
     public int hashCode() {
-        return Objects.hash(autoFollow, followers, transforms, jobs, datafeeds);
+        return Objects.hash(autoFollowPatterns().keySet(), followers, transforms, jobs, datafeeds);
+    }
+
+    /**
+     * Compares patterns field by field: {@code AutoFollowPattern.equals} in x-pack-core 8.19
+     * dereferences the follow index pattern, which is null when the request did not set it.
+     */
+    private static boolean samePatterns(Map<String, AutoFollowPattern> left, Map<String, AutoFollowPattern> right) {
+        if (left.keySet().equals(right.keySet()) == false) {
+            return false;
+        }
+        for (Map.Entry<String, AutoFollowPattern> entry : left.entrySet()) {
+            AutoFollowPattern one = entry.getValue();
+            AutoFollowPattern two = right.get(entry.getKey());
+            boolean same = one.isActive() == two.isActive()
+                    && Objects.equals(one.getRemoteCluster(), two.getRemoteCluster())
+                    && Objects.equals(one.getLeaderIndexPatterns(), two.getLeaderIndexPatterns())
+                    && Objects.equals(one.getLeaderIndexExclusionPatterns(), two.getLeaderIndexExclusionPatterns())
+                    && Objects.equals(one.getFollowIndexPattern(), two.getFollowIndexPattern())
+                    && Objects.equals(one.getSettings(), two.getSettings())
+                    && sameParameters(one, two);
+            if (same == false) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameParameters(AutoFollowPattern one, AutoFollowPattern two) {
+        return Objects.equals(one.getMaxReadRequestOperationCount(), two.getMaxReadRequestOperationCount())
+                && Objects.equals(one.getMaxWriteRequestOperationCount(), two.getMaxWriteRequestOperationCount())
+                && Objects.equals(one.getMaxOutstandingReadRequests(), two.getMaxOutstandingReadRequests())
+                && Objects.equals(one.getMaxOutstandingWriteRequests(), two.getMaxOutstandingWriteRequests())
+                && Objects.equals(one.getMaxReadRequestSize(), two.getMaxReadRequestSize())
+                && Objects.equals(one.getMaxWriteRequestSize(), two.getMaxWriteRequestSize())
+                && Objects.equals(one.getMaxWriteBufferCount(), two.getMaxWriteBufferCount())
+                && Objects.equals(one.getMaxWriteBufferSize(), two.getMaxWriteBufferSize())
+                && Objects.equals(one.getMaxRetryDelay(), two.getMaxRetryDelay())
+                && Objects.equals(one.getReadPollTimeout(), two.getReadPollTimeout());
     }
 
     private static <T> Map<String, T> sorted(Map<String, T> entries) {

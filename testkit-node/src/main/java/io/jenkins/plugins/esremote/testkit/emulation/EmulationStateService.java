@@ -168,7 +168,8 @@ public final class EmulationStateService {
         public Tuple<ClusterState, Void> executeTask(UpdateTask task, ClusterState state) {
             EmulationMetadata before = EmulationMetadata.of(state);
             EmulationMetadata after = task.change().apply(before, state);
-            if (after.equals(before)) {
+            // A change that alters nothing returns the section it was given, and publishes no state.
+            if (after == before) {
                 return Tuple.tuple(state, null);
             }
             return Tuple.tuple(state.copyAndUpdateMetadata(metadata -> metadata.putCustom(EmulationMetadata.TYPE, after)), null);
