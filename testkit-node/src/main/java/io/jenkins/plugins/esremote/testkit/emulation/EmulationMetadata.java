@@ -37,8 +37,8 @@ import org.elasticsearch.xpack.core.transform.transforms.TransformConfig;
  * state. Instances are immutable: each {@code with...} method returns a changed copy, which
  * {@link EmulationStateService} publishes through a master task.
  *
- * <p>The section is kept in memory only ({@link Metadata.XContentContext#API}), so a node restart
- * forgets the emulated tasks, as a cluster without the real features has none.
+ * <p>NOTE: the section is kept in memory only ({@link Metadata.XContentContext#API}), so a node
+ * restart drops the emulated tasks, while the real features persist theirs.
  */
 public final class EmulationMetadata extends AbstractNamedDiffable<Metadata.Custom> implements Metadata.Custom {
 
