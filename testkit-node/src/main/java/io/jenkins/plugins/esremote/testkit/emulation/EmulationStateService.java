@@ -70,6 +70,10 @@ public final class EmulationStateService {
      * remote cluster client, as follow and resume_follow do. An unknown alias, a broken
      * connection, a missing leader index or missing privileges on the remote fail the listener
      * with the error Elasticsearch raises.
+     *
+     * <p>NOTE: under certificate trust the real follow also asks the remote, with has-privileges,
+     * whether the caller may read and monitor the leader index. The emulation relies on this
+     * cluster state read alone, so a caller with only {@code read_ccr} on the remote passes.
      */
     public static void fetchLeaderIndex(
             Client client, String alias, String leaderIndex, ActionListener<IndexMetadata> listener) {
