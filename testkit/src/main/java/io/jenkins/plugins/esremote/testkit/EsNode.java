@@ -42,6 +42,7 @@ import org.elasticsearch.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One single-node Elasticsearch cluster started by testkit, and the clients and helpers tests use
@@ -50,6 +51,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class EsNode {
 
     private static final String SUPERUSER = "elastic";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String clusterName;
     private final NodeProcess process;
@@ -156,12 +158,12 @@ public final class EsNode {
         return superuserPassword;
     }
 
-    /** Returns a typed client authenticated as the superuser; testkit closes it. */
+    /** Returns a typed client authenticated as the superuser. testkit closes it when the tests end. */
     public ElasticsearchClient client() {
         return client(SUPERUSER, superuserPassword);
     }
 
-    /** Returns a typed client authenticated as the given user; testkit closes it. */
+    /** Returns a typed client authenticated as the given user. testkit closes it when the tests end. */
     public ElasticsearchClient client(String user, String password) {
         return clients.computeIfAbsent(user + '\u0000' + password, key -> {
             RestClient restClient = newRestClient(user, password);
@@ -169,7 +171,7 @@ public final class EsNode {
         });
     }
 
-    /** Returns the low-level REST client of the superuser; testkit closes it. */
+    /** Returns the low-level REST client of the superuser. testkit closes it when the tests end. */
     public RestClient restClient() {
         return ((RestClientTransport) client()._transport()).restClient();
     }
@@ -196,25 +198,30 @@ public final class EsNode {
      * privileges.
      */
     public String createApiKey(String name, String roleDescriptorsJson) {
+        ObjectNode body = JSON.createObjectNode().put("name", name);
+        if (roleDescriptorsJson != null) {
+            body.set("role_descriptors", EsClusters.json(roleDescriptorsJson));
+        }
         Request request = new Request("POST", "/_security/api_key");
-        request.setJsonEntity("{\"name\":\"" + name + "\""
-            + (roleDescriptorsJson == null ? "" : ",\"role_descriptors\":" + roleDescriptorsJson) + "}");
+        request.setJsonEntity(body.toString());
         return encodedKey(perform(request));
     }
 
     /**
-     * Creates a cross-cluster API key and returns its encoded form; {@code accessJson} is the
+     * Creates a cross-cluster API key and returns its encoded form. {@code accessJson} is the
      * {@code access} object, such as {@code {"search":[{"names":["logs-*"]}]}}.
      */
     public String createCrossClusterApiKey(String name, String accessJson) {
+        ObjectNode body = JSON.createObjectNode().put("name", name);
+        body.set("access", EsClusters.json(accessJson));
         Request request = new Request("POST", "/_security/cross_cluster/api_key");
-        request.setJsonEntity("{\"name\":\"" + name + "\",\"access\":" + accessJson + "}");
+        request.setJsonEntity(body.toString());
         return encodedKey(perform(request));
     }
 
     /**
      * Returns the command line of the keystore tool for this node. Append {@code add --stdin
-     * --force NAME} (value read from standard input), {@code remove NAME} or {@code list}; it
+     * --force NAME} (value read from standard input), {@code remove NAME} or {@code list}. It
      * behaves like {@code bin/elasticsearch-keystore}.
      */
     public List<String> keystoreCommand() {
@@ -229,7 +236,7 @@ public final class EsNode {
         return command;
     }
 
-    /** Adds or replaces a secure setting in the node's keystore; reload secure settings to apply it. */
+    /** Adds or replaces a secure setting in the node's keystore. Reload secure settings to apply it. */
     public void addSecureSetting(String name, char[] value) {
         ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(value));
         byte[] input = new byte[bytes.remaining() + 1];
@@ -242,7 +249,7 @@ public final class EsNode {
         }
     }
 
-    /** Removes a secure setting from the node's keystore; reload secure settings to apply it. */
+    /** Removes a secure setting from the node's keystore. Reload secure settings to apply it. */
     public void removeSecureSetting(String name) {
         runKeystore(new byte[0], "remove", name);
     }
@@ -268,7 +275,7 @@ public final class EsNode {
             jvm.path("heap_used_in_bytes").asLong() / mebibyte, jvm.path("heap_max_in_bytes").asLong() / mebibyte, rss);
     }
 
-    /** Reads VmRSS from {@code /proc/<pid>/status}; empty where there is no such file (not Linux). */
+    /** Reads VmRSS from {@code /proc/<pid>/status}, or nothing where that file is missing (not Linux). */
     private Optional<Long> residentMemory() {
         Path status = Path.of("/proc", Long.toString(process.pid()), "status");
         try {
@@ -293,7 +300,7 @@ public final class EsNode {
         return process.logFile();
     }
 
-    /** Sends a request as the superuser and returns the response body; a non-2xx status throws. */
+    /** Sends a request as the superuser and returns the response body. A non-2xx status throws. */
     String perform(Request request) {
         try {
             Response response = restClient().performRequest(request);
@@ -346,7 +353,7 @@ public final class EsNode {
 
     private static String encodedKey(String responseJson) {
         try {
-            return new ObjectMapper().readTree(responseJson).path("encoded").asText();
+            return JSON.readTree(responseJson).path("encoded").asText();
         } catch (IOException e) {
             throw new UncheckedIOException("unexpected API key response", e);
         }

@@ -44,12 +44,27 @@ public final class NodeMain {
 
     private NodeMain() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         if (args.length != 1) {
             System.err.println("usage: NodeMain <config dir>");
             System.exit(64);
         }
-        Path configDir = Path.of(args[0]).toAbsolutePath();
+        try {
+            run(Path.of(args[0]).toAbsolutePath());
+        } catch (Throwable e) {
+            // Exit even if construction left non-daemon threads behind: testkit reads the log.
+            System.err.println("testkit-node: the node failed to start");
+            e.printStackTrace();
+            System.exit(1);
+        }
+
+        // Node threads are daemon threads: this (non-daemon) main thread keeps the JVM alive.
+        waitForEndOfStandardInput();
+        System.err.println("testkit-node: standard input closed, stopping the node");
+        System.exit(0);
+    }
+
+    private static void run(Path configDir) throws Exception {
 
         LogConfigurator.registerErrorListener();
         KeyStoreWrapper keystore = loadOrCreateKeystore(configDir);
@@ -70,11 +85,6 @@ public final class NodeMain {
         PrintStream out = System.out;
         out.println(STARTED_LINE);
         out.flush();
-
-        // Node threads are daemon threads: this (non-daemon) main thread keeps the JVM alive.
-        waitForEndOfStandardInput();
-        System.err.println("testkit-node: standard input closed, stopping the node");
-        System.exit(0);
     }
 
     static Map<String, Class<? extends Plugin>> pluginClasses() {
