@@ -24,7 +24,7 @@ final class AliasSettings {
         this.context = context;
     }
 
-    /** The alias's dynamic settings: {@code {persistent: {...}, transient: {...}}}, flat keys. */
+    /** Reads the alias's dynamic settings: {@code {persistent: {...}, transient: {...}}}, flat keys. */
     Map<String, Object> readDynamic(Phase phase) throws MigrationException {
         GetClusterSettingsResponse response = context.local.call(phase, context.alias,
                 "reading the cluster settings", null,
@@ -68,7 +68,7 @@ final class AliasSettings {
         return staticSettings.isEmpty() ? "absent" : "static";
     }
 
-    /** The alias's entry in {@code _remote/info}; raw because the typed sniff info lacks credentials. */
+    /** Reads the alias's entry in {@code _remote/info}, raw because the typed sniff info lacks credentials. */
     RemoteStatus status(Phase phase) throws MigrationException {
         Map<String, Object> info = context.local.raw(phase, context.alias, "GET", "/_remote/info",
                 null, "reading _remote/info", null);
@@ -113,7 +113,7 @@ final class AliasSettings {
     }
 
     /**
-     * The persistent settings that point the alias at the remote cluster server: the new mode's
+     * Builds the persistent settings that point the alias at the remote cluster server: the new mode's
      * keys set, the other mode's keys cleared, every other original key (such as
      * {@code skip_unavailable}) kept.
      */
@@ -141,7 +141,7 @@ final class AliasSettings {
         return result;
     }
 
-    /** Whether the current persistent settings already hold every non-null value of {@code target}. */
+    /** Returns whether the current settings already contain every value of {@code target}. */
     static boolean matches(Map<?, ?> current, Map<String, Object> target) {
         for (Map.Entry<String, Object> entry : target.entrySet()) {
             Object actual = current.get(entry.getKey());

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Blocks certificate-based access on the remote cluster once the API key works: an IP filter on
- * the remote's transport interface (the remote cluster server port has its own filter and stays
- * open) and, optionally, deletion of roles that only served cross-cluster work.
+ * Blocks certificate-based access on the remote cluster once the API key works. It sets an IP
+ * filter on the remote's transport interface and checks that the alias is still connected
+ * through the remote cluster server port. It can also delete roles that only served
+ * cross-cluster work.
  */
 final class CertificatePhase {
 
@@ -137,7 +138,7 @@ final class CertificatePhase {
         return names;
     }
 
-    /** The remote's transport filter settings: {@code {persistent: {...}, transient: {...}}}. */
+    /** Reads the remote's transport filter settings: {@code {persistent: {...}, transient: {...}}}. */
     Map<String, Object> readFilter(EsClient remote) throws MigrationException {
         GetClusterSettingsResponse response = remote.call(PHASE, context.alias,
                 "reading the remote cluster settings", null,
@@ -159,7 +160,7 @@ final class CertificatePhase {
         return result;
     }
 
-    /** The IP addresses of a cluster's nodes. */
+    /** Lists the IP addresses of a cluster's nodes. */
     private List<String> nodeAddresses(EsClient cluster) throws MigrationException {
         Map<String, NodeInfo> nodes = cluster.call(PHASE, context.alias, "reading remote node addresses",
                 null, client -> client.nodes().info(r -> r.metric("transport"))).nodes();

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Migrates one remote cluster alias on one local cluster from certificate trust to a cross-cluster
  * API key, phase by phase, and undoes it. Every phase journals what it is about to change before
  * writing to a cluster and the outcome afterwards, is safe to run twice, and returns a result whose
- * {@code toMap()} holds no secret.
+ * {@code toMap()} contains no secret.
  *
  * <p>A full run: {@link #plan}, {@link #createCrossClusterKey}, {@link #pauseTasks},
  * {@link #grantRemotePrivileges}, {@link #disconnect}, {@link #reloadSecureSettings},
@@ -137,17 +137,17 @@ public final class Migration implements AutoCloseable {
         return journal;
     }
 
-    /** The key of this migration's journal (local cluster UUID and alias). */
+    /** Returns the key of this migration's journal (local cluster UUID and alias). */
     public JournalKey journalKey() {
         return context.key;
     }
 
-    /** The current journal as plain values; it never holds a secret. */
+    /** Returns the current journal as plain values, which never contain a secret. */
     public Map<String, Object> journal() {
         return context.journal.toMap();
     }
 
-    /** The switch order this migration uses (fixed in the journal once a phase has written). */
+    /** Returns the switch order, fixed in the journal once a phase has written. */
     public SwitchOrder switchOrder() {
         return context.switchOrder();
     }
@@ -247,7 +247,7 @@ public final class Migration implements AutoCloseable {
         context.info(phase, context.local.name(), "starting (switch order " + context.switchOrder().id() + ")");
     }
 
-    /** A phase that changes the migration forward starts a new journal after a rollback. */
+    /** Starts a new journal after a rollback when a phase moves the migration forward again. */
     private void beginWrite(Phase phase) {
         if (context.journal.rolledBack) {
             Journal previous = context.journal;

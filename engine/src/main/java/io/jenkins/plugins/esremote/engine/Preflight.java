@@ -22,7 +22,7 @@ final class Preflight {
         this.settings = new AliasSettings(context);
     }
 
-    /** What the checks found; {@code blockers} lists what must be fixed before migrating. */
+    /** Findings of the checks; {@code blockers} lists what must be fixed before migrating. */
     static final class Facts {
         final List<String> blockers = new ArrayList<>();
         final List<String> warnings = new ArrayList<>();
@@ -52,7 +52,7 @@ final class Preflight {
         return facts;
     }
 
-    /** The remote nodes' remote cluster server publish addresses; empty without a remote. */
+    /** Returns the remote nodes' remote cluster server publish addresses, empty without a remote. */
     List<String> remoteClusterAddresses(Phase phase) throws MigrationException {
         if (context.remote == null) {
             return List.of();
@@ -173,7 +173,7 @@ final class Preflight {
         }
     }
 
-    /** What the operator must edit when the alias lives in {@code elasticsearch.yml}. */
+    /** Describes what the operator must edit when the alias is in {@code elasticsearch.yml}. */
     String staticInstructions(Map<String, Object> staticSettings) {
         return "alias '" + context.alias + "' is defined in elasticsearch.yml on nodes "
                 + staticSettings.keySet() + " (" + staticSettings.values().iterator().next()

@@ -23,7 +23,7 @@ final class RoleEditor {
         this.context = context;
     }
 
-    /** The definitions of {@code names} on {@code cluster}; missing roles are left out. */
+    /** Reads the definitions of {@code names} on {@code cluster}, leaving out missing roles. */
     Map<String, Map<String, Object>> read(Phase phase, EsClient cluster, List<String> names)
             throws MigrationException {
         Map<String, Map<String, Object>> result = new TreeMap<>();
@@ -49,7 +49,7 @@ final class RoleEditor {
         return result;
     }
 
-    /** Every role on the local cluster whose remote privileges name the alias (or a wildcard). */
+    /** Returns every local role whose remote privileges name the alias (or a matching wildcard). */
     Map<String, Map<String, Object>> usingAlias(Phase phase) throws MigrationException {
         GetRoleResponse response = context.local.call(phase, context.alias, "reading roles", null,
                 client -> client.security().getRole(r -> r));
@@ -132,7 +132,7 @@ final class RoleEditor {
                 client -> client.security().deleteRole(r -> r.name(name)));
     }
 
-    /** Whether two definitions grant the same, ignoring computed fields. */
+    /** Returns whether two definitions grant the same, ignoring computed fields. */
     static boolean same(Map<String, Object> a, Map<String, Object> b) {
         Map<String, Object> left = new TreeMap<>(a);
         Map<String, Object> right = new TreeMap<>(b);
@@ -182,7 +182,7 @@ final class RoleEditor {
         return additions;
     }
 
-    /** Whether two definitions have the same number of remote entries (no grant was added). */
+    /** Returns whether two definitions have as many remote entries (no grant was added). */
     static boolean sameRemoteEntries(Map<String, Object> a, Map<String, Object> b) {
         return listOf(a.get("remote_indices")).size() == listOf(b.get("remote_indices")).size()
                 && listOf(a.get("remote_cluster")).size() == listOf(b.get("remote_cluster")).size();

@@ -46,6 +46,7 @@ final class SwitchPhases {
                     PhaseResult.Outcome.ALREADY_DONE, List.of(), order, original, current, null, null,
                     null, null, null);
         }
+        context.journal.aliasRemoved = true;
         context.intent(phase, context.local, "remove the alias's settings");
         settings.apply(phase, AliasSettings.removal((Map<?, ?>) current.get("persistent")),
                 AliasSettings.removal((Map<?, ?>) current.get("transient")),
@@ -93,9 +94,9 @@ final class SwitchPhases {
                     PhaseResult.Outcome.ACTION_REQUIRED, List.of(), order, null, null, null, null,
                     null, null, instructions);
         }
+        context.journal.credentialsLoaded = true;
         context.intent(phase, context.local, "reload secure settings");
         Map<String, Object> reload = reload(phase);
-        context.journal.credentialsLoaded = true;
         context.journal.phases.put(phase.id(), "done");
         context.outcome(phase, context.local, "reload secure settings", "done", reload.keySet().toString());
         context.info(phase, context.local.name(), "reloaded secure settings on " + reload.size() + " nodes");
@@ -135,6 +136,7 @@ final class SwitchPhases {
                     true, null, null);
         }
         Map<String, Object> reload = null;
+        Map<String, Object> timings = new LinkedHashMap<>();
         long started;
         if (order == SwitchOrder.RELOAD_AND_REPOINT) {
             Journal.KeyRecord key = context.journal.key;
@@ -142,13 +144,18 @@ final class SwitchPhases {
                 warnings.add("the engine did not write " + context.keystoreSetting() + " itself; it "
                         + "assumes every local node's keystore holds it");
             }
+            // Journaled as done before the calls: if one fails half-way, rollback still restores.
+            context.journal.credentialsLoaded = true;
+            context.journal.aliasRepointed = true;
             context.intent(phase, context.local, "reload secure settings and point the alias at "
                     + addresses);
             started = System.nanoTime();
             reload = reload(phase);
-            context.journal.credentialsLoaded = true;
+            long reloaded = System.nanoTime();
             settings.apply(phase, target, transientRemoval,
                     "run reconnect again, or rollback to return to certificates");
+            timings.put("reloadMillis", (reloaded - started) / 1_000_000);
+            timings.put("settingsUpdateMillis", (System.nanoTime() - reloaded) / 1_000_000);
         } else {
             if (!context.journal.aliasRemoved) {
                 throw new MigrationException(phase, context.local.name(), context.alias, null,
@@ -159,6 +166,7 @@ final class SwitchPhases {
                 throw new MigrationException(phase, context.local.name(), context.alias, null,
                         "the credentials have not been loaded", "run reload-secure-settings first", null);
             }
+            context.journal.aliasRepointed = true;
             context.intent(phase, context.local, "point the alias at " + addresses);
             started = System.nanoTime();
             settings.apply(phase, target, transientRemoval,
@@ -177,7 +185,7 @@ final class SwitchPhases {
         context.journal.phases.put(phase.id(), "done");
         context.save(phase);
         context.info(phase, context.local.name(), "connected to " + addresses + " in " + request.mode().id()
-                + " mode with API key credentials after " + outage + " ms");
+                + " mode with API key credentials after " + outage + " ms " + timings);
         return new SettingsResult(phase, context.local.name(), context.alias, PhaseResult.Outcome.DONE,
                 warnings, order, original, settings.readDynamic(phase), reload, connected.connected(),
                 connected.credentials(), outage, null);

@@ -43,7 +43,7 @@ final class TaskCatalog {
         return found;
     }
 
-    /** The current state of one task, or {@code null} when it no longer exists. */
+    /** Returns the current state of one task, or {@code null} when it no longer exists. */
     String state(Phase phase, RemoteTask.Type type, String id) throws MigrationException {
         for (Found task : find(phase)) {
             if (task.type() == type && task.id().equals(id)) {
