@@ -179,4 +179,44 @@ class MigrationPipelineTest {
         assertEquals('::es_redacted::', jenkins.remoteInfo('leader').cluster_credentials)
         assertEquals(MIGRATION_STAGES.subList(0, 9), harness.stages)
     }
+
+    @Test
+    void twoAliasesMigrateInOneCall() {
+        // Given a second certificate-trust alias to the same remote, used by no task
+        AliasTasks.send(clusters.local(), 'PUT', '/_cluster/settings', [persistent: [
+            'cluster.remote.logs.mode': 'sniff',
+            'cluster.remote.logs.seeds': [clusters.remote().transportAddress()],
+        ]])
+        awaitConnected('logs')
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote',
+                targets: [[alias: 'leader'], [alias: 'logs', key: [access: [search: [[names: ['logs-*']]]]]]],
+                keystore: [mode: 'agent', agentLabels: ['es-local-node-1']],
+                approval: [enabled: false])"""
+
+        // When one migration call lists both
+        String result = harness.runText(jenkinsfile)
+
+        // Then each stage ran once, for both aliases in order, and both use their own key
+        assertEquals('SUCCESS', result, harness.console.text())
+        assertEquals(MIGRATION_STAGES.subList(0, 9), harness.stages)
+        assertEquals(['leader', 'logs'], harness.calls('esCreateCrossClusterKey')*.arguments*.alias)
+        assertEquals(['leader', 'logs'], harness.calls('esVerifyRemote')*.arguments*.alias)
+        assertEquals([search: [[names: ['logs-*']]]], harness.calls('esCreateCrossClusterKey')[1].arguments.access)
+        assertEquals('::es_redacted::', jenkins.remoteInfo('leader').cluster_credentials)
+        assertEquals('::es_redacted::', jenkins.remoteInfo('logs').cluster_credentials)
+        List<String> keystore = clusters.local().listSecureSettings()
+        assertTrue(keystore.contains('cluster.remote.leader.credentials'), keystore.toString())
+        assertTrue(keystore.contains('cluster.remote.logs.credentials'), keystore.toString())
+    }
+
+    private void awaitConnected(String alias) {
+        long deadline = System.nanoTime() + 30_000_000_000L
+        while (jenkins.remoteInfo(alias)?.connected != true) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("alias ${alias} did not connect within 30 s: ${jenkins.remoteInfo(alias)}")
+            }
+            Thread.sleep(200)
+        }
+    }
 }
