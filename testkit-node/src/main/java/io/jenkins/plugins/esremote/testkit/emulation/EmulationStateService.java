@@ -118,6 +118,9 @@ public final class EmulationStateService {
      * Searches the remote indices among {@code indices} ({@code alias:pattern}) with size 0,
      * through each alias's remote cluster client and as the calling user, the way a started
      * transform or datafeed first reads its source. Local indices are not read.
+     *
+     * <p>NOTE: a real transform or datafeed reads with the security headers stored when it was
+     * created or last updated, not those of the caller of start.
      */
     public static void readRemoteSources(Client client, List<String> indices, ActionListener<Void> listener) {
         Map<String, List<String>> byAlias = new LinkedHashMap<>();
