@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -33,11 +35,12 @@ public final class EsClustersExtension implements ParameterResolver, AfterEachCa
     private static EsClusters shared;
     private static RuntimeException startFailure;
     private static boolean skipReported;
+    private static final Map<ElasticsearchLine, Optional<Path>> NODE_JAVA = new EnumMap<>(ElasticsearchLine.class);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         ElasticsearchLine line = ElasticsearchLine.selected();
-        if (JavaRuntimes.find(line.minimumJava()).isPresent()) {
+        if (nodeJava(line).isPresent()) {
             return ConditionEvaluationResult.enabled("a Java " + line.minimumJava() + "+ runtime was found");
         }
         String reason = "testkit: skipped, Elasticsearch " + line.major() + ".x needs Java " + line.minimumJava()
@@ -91,7 +94,7 @@ public final class EsClustersExtension implements ParameterResolver, AfterEachCa
                 throw new IllegalStateException("the clusters failed to start earlier in this JVM", startFailure);
             }
             ElasticsearchLine line = ElasticsearchLine.selected();
-            Optional<Path> java = JavaRuntimes.find(line.minimumJava());
+            Optional<Path> java = nodeJava(line);
             if (java.isEmpty()) {
                 throw new IllegalStateException("no Java " + line.minimumJava() + "+ runtime found for Elasticsearch " + line.major());
             }
@@ -107,6 +110,13 @@ public final class EsClustersExtension implements ParameterResolver, AfterEachCa
                 started.closeNow();
             }, "testkit-stop-clusters"));
             return shared;
+        }
+    }
+
+    /** Returns the Java runtime for the nodes of a line, looked up once per JVM. */
+    private static Optional<Path> nodeJava(ElasticsearchLine line) {
+        synchronized (LOCK) {
+            return NODE_JAVA.computeIfAbsent(line, l -> JavaRuntimes.find(l.minimumJava()));
         }
     }
 
