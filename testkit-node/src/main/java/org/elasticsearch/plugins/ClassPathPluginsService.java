@@ -88,7 +88,7 @@ public class ClassPathPluginsService extends PluginsService {
 
     /**
      * Creates a provider with the loaded plugin its one-argument constructor takes, or else with
-     * its no-argument constructor; returns null when neither exists, as a real node would not
+     * its no-argument constructor. Returns null when neither fits, because a real node does not
      * load a provider whose plugin is absent.
      */
     private Object instantiateProvider(Class<?> providerClass) {

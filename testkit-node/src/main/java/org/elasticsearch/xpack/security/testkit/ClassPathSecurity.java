@@ -27,13 +27,13 @@ public class ClassPathSecurity extends Security {
     @Override
     @SuppressWarnings({ "rawtypes", "unchecked" })
     public List getActions() {
-        List<Object> kept = new ArrayList<>();
+        List<Object> withoutSaml = new ArrayList<>();
         for (Object handler : super.getActions()) {
             if (actionName(handler).toLowerCase(Locale.ROOT).contains("saml") == false) {
-                kept.add(handler);
+                withoutSaml.add(handler);
             }
         }
-        return kept;
+        return withoutSaml;
     }
 
     private static String actionName(Object handler) {

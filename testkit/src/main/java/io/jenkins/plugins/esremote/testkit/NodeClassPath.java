@@ -59,7 +59,7 @@ final class NodeClassPath {
         }
     }
 
-    /** Returns the jar file or class directory that holds a resource. */
+    /** Returns the jar file or class directory that contains a resource. */
     private static Path codeSource(URL url, String resource) {
         if (url == null) {
             throw new IllegalStateException("testkit-node is not on the test class path (resource " + resource + " not found)");

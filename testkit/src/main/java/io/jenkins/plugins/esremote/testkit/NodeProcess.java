@@ -172,12 +172,12 @@ final class NodeProcess {
         }
     }
 
-    private IllegalStateException failure(String what) {
+    private IllegalStateException failure(String problem) {
         String log = readLog();
-        System.err.println("testkit: node " + name + " " + what + "; its log " + logFile + " follows");
+        System.err.println("testkit: node " + name + " " + problem + ". Its log " + logFile + " follows.");
         System.err.println(log);
         stopNow();
-        return new IllegalStateException("Elasticsearch node " + name + " " + what + ". Log: " + logFile + "\n" + tail(log, 60));
+        return new IllegalStateException("Elasticsearch node " + name + " " + problem + ". Log: " + logFile + "\n" + tail(log, 60));
     }
 
     private boolean logContains(String text) {

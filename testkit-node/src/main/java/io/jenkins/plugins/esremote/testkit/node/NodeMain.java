@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Entry point of a node's child JVM: {@code NodeMain <config dir>}.
  *
- * <p>The config dir holds {@code elasticsearch.yml} and, once created, {@code
+ * <p>The config dir contains {@code elasticsearch.yml} and, once created, {@code
  * elasticsearch.keystore}. The node's home is its parent. The node stops when its standard input
  * reaches its end, so it never outlives the JVM that started it, even when that JVM is killed.
  */
