@@ -36,8 +36,7 @@ class VerificationPipelineTest {
     @Test
     void brokenAliasFailsInReport() {
         // Given the alias points at a port where nothing listens
-        AliasTasks.send(clusters.local(), 'PUT', '/_cluster/settings',
-            [persistent: ['cluster.remote.leader.seeds': ['127.0.0.1:9']]])
+        breakAlias()
 
         // When the nightly verification runs
         String result = harness.run(JENKINSFILE)
@@ -64,5 +63,51 @@ class VerificationPipelineTest {
         Map triggers = harness.jobProperties.find { it.symbol == 'pipelineTriggers' }
         assertEquals([[symbol: 'cron', spec: 'H 2 * * *']], triggers.values)
         assertTrue(harness.junitReports.containsKey(REPORT))
+    }
+
+    @Test
+    void failedResultFailsBuild() {
+        // Given a broken alias and a check configured to fail the build
+        breakAlias()
+        String jenkinsfile = """@Library('es-remote-migration') _
+            node {
+                esRemoteClusterCheck(cluster: 'es-local', aliases: ['leader'], failedResult: 'FAILURE')
+            }"""
+
+        // When it runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the report is still published and the build fails naming the alias
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message.contains('es-local/leader'), harness.failure.message)
+        assertTrue(harness.junitReports.containsKey(REPORT))
+    }
+
+    @Test
+    void expiringKeyMarksUnstable() {
+        // Given an alias migrated with a key that expires in two days
+        harness.runText("""@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
+                key: [expiration: '2d', access: [search: [[names: ['orders']]]]],
+                keystore: [mode: 'agent', agentLabels: ['es-local-node-1']],
+                approval: [enabled: false])""")
+        assertEquals('SUCCESS', harness.result, harness.console.text())
+        PipelineHarness nightly = jenkins.newHarness(System.out)
+
+        // When the nightly verification runs
+        String result = nightly.run(JENKINSFILE)
+
+        // Then the alias passes, with a warning in the report, and the build is UNSTABLE
+        assertEquals('UNSTABLE', result, nightly.console.text())
+        def suite = new XmlSlurper().parseText(nightly.junitReports[REPORT])
+        assertEquals('0', suite.@failures.text())
+        String output = suite.testcase[0].'system-out'.text()
+        assertTrue(output.contains('WARNING: cross-cluster API key expires in 1 day(s)'), output)
+        assertTrue(nightly.console.text().contains('Cross-cluster API keys expire within 14 days: es-local/leader'))
+    }
+
+    private void breakAlias() {
+        AliasTasks.send(clusters.local(), 'PUT', '/_cluster/settings',
+            [persistent: ['cluster.remote.leader.seeds': ['127.0.0.1:9']]])
     }
 }
