@@ -159,7 +159,7 @@ void removeKey(Map target) {
                 String setting = keystoreSetting(target)
                 String command = keystoreCommand(keystore)
                 // 'list' first, so a node without the entry is not an error.
-                sh(script: "if ${command} list | grep -qx '${setting}'; then ${command} remove ${setting}; fi")
+                sh(script: "if ${command} list | grep -qxF '${setting}'; then ${command} remove ${setting}; fi")
             }
             echo "Keystore entry ${keystoreSetting(target)} removed on agent '${label}'"
         }
