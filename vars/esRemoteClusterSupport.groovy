@@ -6,7 +6,8 @@
 @groovy.transform.Field
 static final String ALIAS_PATTERN = '[A-Za-z0-9_-]+'
 
-// Keystore setting names the tool accepts; they are passed to a shell command unquoted.
+// Characters allowed in keystore.command, which reaches the shell unquoted: no quotes, '$', ';',
+// '|' or '&'.
 @groovy.transform.Field
 static final String COMMAND_PATTERN = '[A-Za-z0-9_./ -]+'
 
@@ -23,7 +24,11 @@ Map merge(Map defaults, Map overrides, String path = '') {
             throw new IllegalArgumentException("Unknown option '${path}${key}'. Valid options: " +
                 "${defaults.keySet().join(', ')}.")
         }
-        if (defaults[key] instanceof Map && value instanceof Map) {
+        if (defaults[key] instanceof Map && !(value instanceof Map)) {
+            throw new IllegalArgumentException("Invalid option '${path}${key}': expected a map with keys " +
+                "${(defaults[key] as Map).keySet().join(', ')}, got ${value}.")
+        }
+        if (defaults[key] instanceof Map) {
             merged[key] = merge(defaults[key] as Map, value as Map, "${path}${key}.")
         } else {
             merged[key] = value
@@ -51,6 +56,9 @@ List<Map> targets(Map config) {
         if (!(target.alias instanceof CharSequence) || !(target.alias ==~ ALIAS_PATTERN)) {
             throw new IllegalArgumentException("Invalid or missing alias '${target.alias}' for targets[${index}]: " +
                 'use letters, digits, hyphens and underscores only.')
+        }
+        if (target.keystore) {
+            checkKeystore(target)
         }
         expanded << target
     }
@@ -183,6 +191,19 @@ void operatorGate(Map target, String resource, String ok) {
 void operatorAction(Map target, String instructions, String ok) {
     timeout(time: target.keystore.timeoutMinutes, unit: 'MINUTES') {
         input(message: instructions, ok: ok)
+    }
+}
+
+// Checks the keystore options before any stage runs, so a bad value fails the build early.
+@NonCPS
+void checkKeystore(Map target) {
+    if (!(target.keystore.mode in ['agent', 'operator'])) {
+        throw new IllegalArgumentException("Invalid keystore.mode '${target.keystore.mode}' for ${id(target)}: " +
+            "use 'agent' or 'operator'.")
+    }
+    keystoreCommand(target.keystore)
+    if (target.keystore.mode == 'agent') {
+        agentLabels(target)
     }
 }
 

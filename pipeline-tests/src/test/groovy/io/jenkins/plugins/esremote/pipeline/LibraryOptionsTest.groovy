@@ -49,6 +49,30 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void nestedOptionMustBeMap() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', approval: false)"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Invalid option 'approval': expected a map"))
+    }
+
+    @Test
+    void keystoreCommandWithShellCharactersIsRejected() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterRollback(cluster: 'es-local', alias: 'leader',
+                keystore: [mode: 'agent', agentLabels: ['n1'], command: 'elasticsearch-keystore; id'])"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Invalid keystore.command 'elasticsearch-keystore; id'"))
+        assertEquals([], harness.shellScripts)
+    }
+
+    @Test
     void aliasWithShellCharactersIsRejected() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterRollback(cluster: 'es-local', alias: 'leader;rm -rf /')"""
