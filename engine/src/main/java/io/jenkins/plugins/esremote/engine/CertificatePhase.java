@@ -89,6 +89,9 @@ final class CertificatePhase {
                 "run rollback to restore the original filter",
                 client -> client.cluster().putSettings(r -> r.persistent(persistent)));
         context.outcome(PHASE, remote, "set the transport IP filter", "done", null);
+        // NOTE: whether the transport filter also applies to the remote cluster server port when
+        // xpack.security.remote_cluster.filter.* is unset was not checked against Elasticsearch's
+        // source; this check catches it, but the filter then stays until rollback runs.
         new SwitchPhases(context).awaitConnection(PHASE, true,
                 "the alias lost its API key connection after the filter was applied: run rollback");
         return true;

@@ -105,6 +105,18 @@ final class Context {
     void intent(Phase phase, EsClient cluster, String action) throws MigrationException {
         journal.record(phase, cluster.name(), action, "intent", null);
         save(phase);
+        info(phase, cluster.name(), action);
+    }
+
+    /** Journals a failed phase (best effort, the original error matters more) for the operator. */
+    void failed(Phase phase, MigrationException error) {
+        journal.record(phase, error.cluster(), "phase", "failed", error.getMessage());
+        journal.phases.put(phase.id(), "failed");
+        try {
+            store.write(key, journal.toJson());
+        } catch (IOException | RuntimeException e) {
+            listener.warning("[" + phase.id() + "] failed to journal the error: " + e.getMessage());
+        }
     }
 
     void outcome(Phase phase, EsClient cluster, String action, String status, String detail)

@@ -41,6 +41,11 @@ final class KeyPhase {
         if (recorded != null && "creating".equals(recorded.status)) {
             invalidateByName(remote, recorded.name, warnings);
         }
+        if (recorded != null && "created".equals(recorded.status)) {
+            // Created but never delivered: nobody holds its secret.
+            invalidate(remote, recorded);
+            warnings.add("invalidated key " + recorded.id + " left undelivered by an interrupted run");
+        }
         String authenticationType = remote.call(PHASE, context.alias, "checking the remote credentials",
                 null, client -> client.security().authenticate()).authenticationType();
         if ("api_key".equals(authenticationType)) {

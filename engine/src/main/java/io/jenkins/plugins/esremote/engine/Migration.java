@@ -155,7 +155,7 @@ public final class Migration implements AutoCloseable {
     /** Checks both clusters and previews every phase; changes nothing. */
     public PlanResult plan(PlanRequest request) throws MigrationException {
         start(Phase.PLAN);
-        return new PlanPhase(context).run(request == null ? PlanRequest.defaults() : request);
+        return guarded(Phase.PLAN, () -> new PlanPhase(context).run(request == null ? PlanRequest.defaults() : request));
     }
 
     /**
@@ -166,20 +166,22 @@ public final class Migration implements AutoCloseable {
     public CreateKeyResult createCrossClusterKey(CreateKeyRequest request, KeySink sink)
             throws MigrationException {
         beginWrite(Phase.CREATE_KEY);
-        return new KeyPhase(context).run(request == null ? CreateKeyRequest.derived() : request, sink);
+        return guarded(Phase.CREATE_KEY,
+                () -> new KeyPhase(context).run(request == null ? CreateKeyRequest.derived() : request, sink));
     }
 
     /** Pauses the running tasks that read through the alias, recording each prior state. */
     public TasksResult pauseTasks() throws MigrationException {
         beginWrite(Phase.PAUSE_TASKS);
-        return new TaskPhases(context).pause();
+        return guarded(Phase.PAUSE_TASKS, () -> new TaskPhases(context).pause());
     }
 
     /** Adds {@code remote_indices} / {@code remote_cluster} privileges for the alias to roles. */
     public GrantPrivilegesResult grantRemotePrivileges(GrantPrivilegesRequest request)
             throws MigrationException {
         beginWrite(Phase.GRANT_REMOTE_PRIVILEGES);
-        return new PrivilegesPhase(context).run(request == null ? GrantPrivilegesRequest.none() : request);
+        return guarded(Phase.GRANT_REMOTE_PRIVILEGES, () -> new PrivilegesPhase(context)
+                .run(request == null ? GrantPrivilegesRequest.none() : request));
     }
 
     /**
@@ -188,7 +190,7 @@ public final class Migration implements AutoCloseable {
      */
     public SettingsResult disconnect() throws MigrationException {
         beginWrite(Phase.DISCONNECT);
-        return new SwitchPhases(context).disconnect();
+        return guarded(Phase.DISCONNECT, () -> new SwitchPhases(context).disconnect());
     }
 
     /**
@@ -198,30 +200,32 @@ public final class Migration implements AutoCloseable {
      */
     public SettingsResult reloadSecureSettings() throws MigrationException {
         beginWrite(Phase.RELOAD_SECURE_SETTINGS);
-        return new SwitchPhases(context).reloadSecureSettings();
+        return guarded(Phase.RELOAD_SECURE_SETTINGS, () -> new SwitchPhases(context).reloadSecureSettings());
     }
 
     /** Points the alias at the remote cluster server port and waits until it connects. */
     public SettingsResult reconnect(ReconnectRequest request) throws MigrationException {
         beginWrite(Phase.RECONNECT);
         ReconnectRequest effective = request == null ? ReconnectRequest.defaults() : request;
-        List<String> addresses = new ArrayList<>();
-        if (effective.addresses().isEmpty()) {
-            addresses.addAll(new Preflight(context).remoteClusterAddresses(Phase.RECONNECT));
-        }
-        return new SwitchPhases(context).reconnect(effective, addresses);
+        return guarded(Phase.RECONNECT, () -> {
+            List<String> addresses = new ArrayList<>();
+            if (effective.addresses().isEmpty()) {
+                addresses.addAll(new Preflight(context).remoteClusterAddresses(Phase.RECONNECT));
+            }
+            return new SwitchPhases(context).reconnect(effective, addresses);
+        });
     }
 
     /** Checks the alias: connected, API key in use, probe search, followers, key expiry. */
     public VerifyResult verify(VerifyRequest request) throws MigrationException {
         start(Phase.VERIFY);
-        return new VerifyPhase(context).run(request == null ? VerifyRequest.defaults() : request);
+        return guarded(Phase.VERIFY, () -> new VerifyPhase(context).run(request == null ? VerifyRequest.defaults() : request));
     }
 
     /** Resumes exactly the tasks that {@link #pauseTasks} paused. */
     public TasksResult resumeTasks() throws MigrationException {
         start(Phase.RESUME_TASKS);
-        return new TaskPhases(context).resume();
+        return guarded(Phase.RESUME_TASKS, () -> new TaskPhases(context).resume());
     }
 
     /** Blocks certificate-based access on the remote cluster; run only after approval. */
@@ -231,7 +235,7 @@ public final class Migration implements AutoCloseable {
             throw new IllegalArgumentException("Missing request: say which access to disable.");
         }
         start(Phase.DISABLE_CERTIFICATE_ACCESS);
-        return new CertificatePhase(context).run(request);
+        return guarded(Phase.DISABLE_CERTIFICATE_ACCESS, () -> new CertificatePhase(context).run(request));
     }
 
     /**
@@ -240,7 +244,26 @@ public final class Migration implements AutoCloseable {
      */
     public RollbackResult rollback(RollbackRequest request) throws MigrationException {
         start(Phase.ROLLBACK);
-        return new RollbackPhase(context).run(request == null ? RollbackRequest.defaults() : request);
+        return guarded(Phase.ROLLBACK,
+                () -> new RollbackPhase(context).run(request == null ? RollbackRequest.defaults() : request));
+    }
+
+    @FunctionalInterface
+    private interface PhaseBody<T> {
+        T run() throws MigrationException;
+    }
+
+    /** Runs a phase and logs its failure, journaling it when a journal exists (never for plan). */
+    private <T> T guarded(Phase phase, PhaseBody<T> body) throws MigrationException {
+        try {
+            return body.run();
+        } catch (MigrationException e) {
+            if (phase != Phase.PLAN && !context.journal.entries.isEmpty()) {
+                context.failed(phase, e);
+            }
+            context.listener.warning(e.getMessage());
+            throw e;
+        }
     }
 
     private void start(Phase phase) {
