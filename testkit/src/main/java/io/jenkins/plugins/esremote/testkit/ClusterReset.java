@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.ResponseException;
@@ -30,7 +33,7 @@ final class ClusterReset {
 
     private final EsClusters clusters;
     private final Map<String, Map<String, JsonNode>> settingsBefore = new HashMap<>();
-    private final Map<String, Boolean> emulationPresent = new HashMap<>();
+    private final Map<String, Boolean> emulationPresent = new ConcurrentHashMap<>();
     private final Map<String, byte[]> keystoreBefore = new HashMap<>();
 
     ClusterReset(EsClusters clusters) {
@@ -45,26 +48,36 @@ final class ClusterReset {
         }
     }
 
+    /** Resets both clusters in parallel, then waits for the alias if it was changed. */
     void run() {
-        boolean aliasChanged = false;
-        for (EsNode node : List.of(clusters.local(), clusters.remote())) {
-            resetEmulation(node);
-            boolean keystoreChanged = keystoreChanged(node);
-            if (keystoreChanged) {
-                // Drop the remote connections first: reloading credentials while an alias is
-                // still defined makes the node rebuild that connection, which can take seconds.
-                clearRemoteSettings(node);
-                restoreKeystore(node);
-            }
-            aliasChanged |= restoreSettings(node) || keystoreChanged;
-            deleteIndices(node);
-            deleteUsers(node);
-            deleteRoles(node);
-            invalidateApiKeys(node);
+        CompletableFuture<Boolean> remote = CompletableFuture.supplyAsync(() -> reset(clusters.remote()));
+        boolean aliasChanged = reset(clusters.local());
+        try {
+            aliasChanged |= remote.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         if (aliasChanged) {
             clusters.awaitAliasConnected();
         }
+    }
+
+    /** Resets one cluster and returns whether its remote cluster settings or credentials changed. */
+    private boolean reset(EsNode node) {
+        resetEmulation(node);
+        boolean keystoreChanged = keystoreChanged(node);
+        if (keystoreChanged) {
+            // Drop the remote connections first: reloading credentials while an alias is
+            // still defined makes the node rebuild that connection, which can take seconds.
+            clearRemoteSettings(node);
+            restoreKeystore(node);
+        }
+        boolean settingsChanged = restoreSettings(node);
+        deleteIndices(node);
+        deleteUsers(node);
+        deleteRoles(node);
+        invalidateApiKeys(node);
+        return settingsChanged || keystoreChanged;
     }
 
     /**
