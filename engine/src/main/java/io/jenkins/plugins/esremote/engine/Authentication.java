@@ -75,9 +75,18 @@ public final class Authentication {
         }
     }
 
-    /** Returns whether {@code text} contains this secret, so callers can scrub messages. */
+    /**
+     * Returns whether {@code text} contains this secret or the encoded token of its
+     * {@code Authorization} header (a proxy may echo the header), so callers can scrub messages.
+     */
     boolean appearsIn(String text) {
-        return text != null && secret.length >= 4 && text.contains(new String(secret));
+        if (text == null) {
+            return false;
+        }
+        String header = authorizationHeader();
+        String token = header.substring(header.indexOf(' ') + 1);
+        return (token.length() >= 4 && text.contains(token))
+                || (secret.length >= 4 && text.contains(new String(secret)));
     }
 
     /** Overwrites the stored secret; this object must not be used afterwards. */

@@ -18,6 +18,9 @@ public final class ClusterConnection {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The HTTP client counts timeouts in int milliseconds, so longer ones would wrap around. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(24);
+
     private final String name;
     private final List<URI> urls;
     private final Authentication authentication;
@@ -139,39 +142,81 @@ public final class ClusterConnection {
                 throw new IllegalArgumentException(
                         "Missing URL for cluster connection '" + name + "'.");
             }
+            String redacted = withoutUserInfo(value.trim());
             URI uri;
             try {
                 uri = new URI(value.trim());
             } catch (URISyntaxException e) {
+                // The cause is left out: its message repeats the input, user information included.
                 throw new IllegalArgumentException(
-                        "Invalid URL '" + value + "' for cluster connection '" + name + "': "
-                                + e.getReason() + ". Use the form https://host:9200.",
-                        e);
+                        "Invalid URL '" + redacted + "' for cluster connection '" + name + "': "
+                                + e.getReason() + ". Use the form https://host:9200.");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("https") && !scheme.equals("http")) {
                 throw new IllegalArgumentException(
-                        "Invalid URL '" + value + "' for cluster connection '" + name
+                        "Invalid URL '" + redacted + "' for cluster connection '" + name
                                 + "': the scheme must be https (or http without TLS).");
             }
-            if (uri.getHost() == null) {
-                throw new IllegalArgumentException(
-                        "Invalid URL '" + value + "' for cluster connection '" + name
-                                + "': no host name. Use the form https://host:9200.");
-            }
-            if (uri.getUserInfo() != null) {
+            if (uri.getRawUserInfo() != null || value.indexOf('@') >= 0) {
                 throw new IllegalArgumentException(
                         "Invalid URL for cluster connection '" + name
                                 + "': it contains user information. Pass credentials as "
                                 + "authentication, not in the URL.");
             }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "Invalid URL '" + redacted + "' for cluster connection '" + name
+                                + "': no host name. Use the form https://host:9200.");
+            }
+            String path = uri.getRawPath();
+            if ((path != null && !path.isEmpty() && !path.equals("/"))
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException(
+                        "Invalid URL '" + redacted + "' for cluster connection '" + name
+                                + "': it has a path, query or fragment, which the client would "
+                                + "ignore. Give only scheme, host and port, such as https://host:9200.");
+            }
+            for (URI known : urls) {
+                if (sameNode(known, uri)) {
+                    throw new IllegalArgumentException(
+                            "Invalid URL '" + redacted + "' for cluster connection '" + name
+                                    + "': the same node is listed twice. Give each URL once.");
+                }
+            }
             return uri;
+        }
+
+        private static boolean sameNode(URI a, URI b) {
+            return a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost().equalsIgnoreCase(b.getHost())
+                    && port(a) == port(b);
+        }
+
+        private static int port(URI uri) {
+            return uri.getPort() != -1 ? uri.getPort() : (uri.getScheme().equalsIgnoreCase("https") ? 443 : 80);
+        }
+
+        /** Drops everything between the scheme and the last {@code @}, so no password is echoed. */
+        private static String withoutUserInfo(String value) {
+            int at = value.lastIndexOf('@');
+            if (at < 0) {
+                return value;
+            }
+            int scheme = value.indexOf("://");
+            String prefix = scheme >= 0 && scheme < at ? value.substring(0, scheme + 3) : "";
+            return prefix + "****@" + value.substring(at + 1);
         }
 
         private static Duration requirePositive(Duration value, String what) {
             if (value == null || value.isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(
                         "Invalid " + what + " '" + value + "': it must be a positive duration.");
+            }
+            if (value.compareTo(MAX_TIMEOUT) > 0) {
+                throw new IllegalArgumentException(
+                        "Invalid " + what + " '" + value + "': the HTTP client takes at most "
+                                + MAX_TIMEOUT.toDays() + " days. Give a shorter duration.");
             }
             return value;
         }
