@@ -1,19 +1,26 @@
 package io.jenkins.plugins.esremote.engine;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Stores each journal as {@code <directory>/<cluster uuid>@<alias>.json}, written to a temporary
- * file in the same directory and then moved over the old version atomically.
+ * file in the same directory and then moved over the old version atomically. An open migration
+ * holds an operating-system lock on {@code <cluster uuid>@<alias>.json.lock} next to it, which
+ * also excludes other threads of the same JVM; the lock file stays behind, empty.
  */
 public final class FileJournalStore implements JournalStore {
 
@@ -63,6 +70,28 @@ public final class FileJournalStore implements JournalStore {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    @Override
+    public Closeable lock(JournalKey key) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(key.fileName() + ".lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("the journal " + path(key) + " is in use by another run of this "
+                    + "migration (lock file " + file + ")");
+        }
+        return channel::close;
     }
 
     @Override

@@ -160,6 +160,9 @@ final class Journal {
 
     static Journal fromJson(String json) throws JsonProcessingException {
         Journal journal = EsClient.JSON.readValue(json, Journal.class);
+        if (journal == null) {
+            throw new IllegalStateException("invalid journal: the file contains 'null' instead of a journal object");
+        }
         if (journal.schemaVersion > SCHEMA_VERSION) {
             throw new IllegalStateException(
                     "The journal has schema version " + journal.schemaVersion

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.esremote.engine;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -17,4 +18,14 @@ public interface JournalStore {
 
     /** Lists the journals this store holds, for a rollback job that looks for them. */
     List<JournalKey> list() throws IOException;
+
+    /**
+     * Claims the journal of {@code key} for one open migration until the returned handle is
+     * closed, so two runs on the same alias cannot overwrite each other's record. A second claim
+     * fails with an {@link IOException} reporting that the journal is in use. Stores that cannot lock
+     * keep this default, which claims nothing.
+     */
+    default Closeable lock(JournalKey key) throws IOException {
+        return () -> {};
+    }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.esremote.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,10 +23,15 @@ import java.util.Optional;
 public final class Migration implements AutoCloseable {
 
     private final Context context;
+    private final Closeable journalLock;
 
-    private Migration(Context context) {
-        this.context = context;
+    private Migration(Opened opened) {
+        this.context = opened.context();
+        this.journalLock = opened.journalLock();
     }
+
+    /** A connected context and the claim on its journal, released by {@link #close()}. */
+    private record Opened(Context context, Closeable journalLock) {}
 
     /**
      * Opens the migration of {@code alias} on {@code local}. {@code remote} may be {@code null}
@@ -63,7 +69,7 @@ public final class Migration implements AutoCloseable {
         }
     }
 
-    private static Context connect(EsClient local, EsClient remote, String alias, JournalStore store,
+    private static Opened connect(EsClient local, EsClient remote, String alias, JournalStore store,
             MigrationListener listener, MigrationOptions options) throws MigrationException {
         String next = "check the URL, credentials and CA certificate of connection '" + local.name() + "'";
         EsClient.Nodes nodes = local.nodes(null, alias, next);
@@ -81,17 +87,41 @@ public final class Migration implements AutoCloseable {
                     "leave the switch order unset so the documented order is used", null);
         }
         JournalKey key = new JournalKey(clusterUuid, alias);
-        Journal journal = load(store, key, local, alias);
-        if (journal == null) {
-            journal = fresh(key, nodes.clusterName());
+        Closeable lock = lock(store, key, local, alias);
+        try {
+            Journal journal = load(store, key, local, alias);
+            if (journal == null) {
+                journal = fresh(key, nodes.clusterName());
+            }
+            if (remote != null && journal.remoteCluster == null) {
+                journal.remoteCluster = remote.nodes(null, alias,
+                        "check the URL, credentials and CA certificate of connection '" + remote.name() + "'")
+                        .clusterName();
+            }
+            return new Opened(new Context(local, remote, alias, key, store, listener, options, version,
+                    nodes.clusterName(), journal), lock);
+        } catch (MigrationException | RuntimeException e) {
+            release(lock);
+            throw e;
         }
-        if (remote != null && journal.remoteCluster == null) {
-            journal.remoteCluster = remote.nodes(null, alias,
-                    "check the URL, credentials and CA certificate of connection '" + remote.name() + "'")
-                    .clusterName();
+    }
+
+    private static Closeable lock(JournalStore store, JournalKey key, EsClient local, String alias)
+            throws MigrationException {
+        try {
+            return store.lock(key);
+        } catch (IOException e) {
+            throw new MigrationException(null, local.name(), alias, null, e.getMessage(),
+                    "wait until the other run on this alias ends, then run this one again", e);
         }
-        return new Context(local, remote, alias, key, store, listener, options, version,
-                nodes.clusterName(), journal);
+    }
+
+    private static void release(Closeable lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // The operating system releases the lock with the file handle in any case.
+        }
     }
 
     /**
@@ -117,7 +147,18 @@ public final class Migration implements AutoCloseable {
             throws MigrationException {
         try {
             Optional<String> json = store.read(key);
-            return json.isPresent() ? Journal.fromJson(json.get()) : null;
+            if (json.isEmpty()) {
+                return null;
+            }
+            Journal journal = Journal.fromJson(json.get());
+            if ((journal.clusterUuid != null && !journal.clusterUuid.equals(key.clusterUuid()))
+                    || (journal.alias != null && !journal.alias.equals(key.alias()))) {
+                throw new MigrationException(null, local.name(), alias, null,
+                        "the journal " + key + " records cluster '" + journal.clusterUuid
+                                + "' and alias '" + journal.alias + "', not this migration",
+                        "restore the journal file from the build that migrated this alias", null);
+            }
+            return journal;
         } catch (JsonProcessingException | IllegalStateException e) {
             throw new MigrationException(null, local.name(), alias, null,
                     "the journal " + key + " is unreadable: " + e.getMessage(),
@@ -286,6 +327,7 @@ public final class Migration implements AutoCloseable {
         if (context.remote != null) {
             context.remote.close();
         }
+        release(journalLock);
     }
 
     static Map<String, Object> newMap() {

@@ -1,0 +1,195 @@
+package io.jenkins.plugins.esremote.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile or malformed input to the public API: secrets in echoes, odd URLs, broken journals. */
+class HostileInputTest {
+
+    private static final String PASSWORD = "s3cret-Pa55";
+
+    @TempDir
+    Path journals;
+
+    @Test
+    void urlErrorsHideUserInformation() {
+        for (String url : new String[] {
+            "ftp://elastic:" + PASSWORD + "@es1:9200",
+            "https://elastic:" + PASSWORD + "@es 1:9200",
+            "https://elastic:" + PASSWORD + "@/path"
+        }) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> ClusterConnection.builder("prod").url(url));
+
+            assertFalse(error.getMessage().contains(PASSWORD), error.getMessage());
+        }
+    }
+
+    @Test
+    void urlWithPathRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ClusterConnection.builder("prod").url("https://es1:9200/proxy"));
+
+        assertTrue(error.getMessage().contains("'https://es1:9200/proxy'"), error.getMessage());
+        assertTrue(error.getMessage().contains("path"), error.getMessage());
+    }
+
+    @Test
+    void urlWithQueryRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ClusterConnection.builder("prod").url("https://es1:9200?pretty"));
+
+        assertTrue(error.getMessage().contains("'https://es1:9200?pretty'"), error.getMessage());
+    }
+
+    @Test
+    void rootPathAccepted() {
+        ClusterConnection connection = ClusterConnection.builder("prod")
+                .url("https://es1:9200/")
+                .authentication(Authentication.apiKey("abcd".toCharArray()))
+                .build();
+
+        assertEquals(1, connection.urls().size());
+    }
+
+    @Test
+    void duplicateUrlRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ClusterConnection.builder("prod").url("https://es1:9200").url("HTTPS://es1:9200"));
+
+        assertTrue(error.getMessage().contains("twice"), error.getMessage());
+    }
+
+    @Test
+    void hugeTimeoutRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ClusterConnection.builder("prod").socketTimeout(Duration.ofSeconds(4_294_968L)));
+
+        assertTrue(error.getMessage().contains("PT1193H2M48S"), error.getMessage());
+    }
+
+    @Test
+    void echoedBasicHeaderScrubbed() throws Exception {
+        try (EchoServer server = new EchoServer(401)) {
+            ClusterConnection connection = ClusterConnection.builder("local")
+                    .url(server.url())
+                    .authentication(Authentication.basic("elastic", PASSWORD.toCharArray()))
+                    .build();
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> Migration.open(connection, null, "leader", new FileJournalStore(journals), null));
+
+            String header = Base64.getEncoder().encodeToString(
+                    ("elastic:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            assertFalse(error.getMessage().contains(header), error.getMessage());
+        }
+    }
+
+    @Test
+    void echoedApiKeyScrubbed() throws Exception {
+        String key = "VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==";
+        try (EchoServer server = new EchoServer(500)) {
+            ClusterConnection connection = ClusterConnection.builder("local")
+                    .url(server.url())
+                    .authentication(Authentication.apiKey(key.toCharArray()))
+                    .build();
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> Migration.open(connection, null, "leader", new FileJournalStore(journals), null));
+
+            assertFalse(error.getMessage().contains(key), error.getMessage());
+        }
+    }
+
+    @Test
+    void secondOpenOnSameJournalRejected() throws Exception {
+        try (RecordedCluster local = RecordedCluster.local812();
+                Migration first = open(local)) {
+            MigrationException error = assertThrows(MigrationException.class, () -> open(local));
+
+            assertTrue(error.getMessage().contains("in use"), error.getMessage());
+        }
+    }
+
+    @Test
+    void journalFreeAfterClose() throws Exception {
+        try (RecordedCluster local = RecordedCluster.local812()) {
+            open(local).close();
+
+            try (Migration again = open(local)) {
+                assertEquals("leader", again.journalKey().alias());
+            }
+        }
+    }
+
+    @Test
+    void nullJournalRejected() throws Exception {
+        try (RecordedCluster local = RecordedCluster.local812()) {
+            Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"), "null");
+
+            MigrationException error = assertThrows(MigrationException.class, () -> open(local));
+
+            assertTrue(error.getMessage().contains("unreadable"), error.getMessage());
+        }
+    }
+
+    @Test
+    void journalOfAnotherAliasRejected() throws Exception {
+        try (RecordedCluster local = RecordedCluster.local812()) {
+            Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"),
+                    "{\"schemaVersion\":1,\"clusterUuid\":\"Rec0rdedUuid812AAAAAAA\",\"alias\":\"other\"}");
+
+            MigrationException error = assertThrows(MigrationException.class, () -> open(local));
+
+            assertTrue(error.getMessage().contains("'other'"), error.getMessage());
+        }
+    }
+
+    private Migration open(RecordedCluster local) throws MigrationException {
+        return Migration.open(local.connection("local"), null, "leader", new FileJournalStore(journals),
+                MigrationListener.NONE);
+    }
+
+    /** Responds to every request with {@code status} and a plain-text body echoing the Authorization header. */
+    private static final class EchoServer implements AutoCloseable {
+        private final HttpServer server;
+
+        EchoServer(int status) throws Exception {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String header = exchange.getRequestHeaders().getFirst("Authorization");
+                byte[] body = ("proxy refused request with Authorization: " + header)
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                exchange.sendResponseHeaders(status, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
