@@ -33,8 +33,15 @@ public record GrantPrivilegesRequest(List<RoleGrant> grants) {
     /** Reads a list of role grant maps as {@link RoleGrant#fromMap} describes. */
     public static GrantPrivilegesRequest fromMaps(List<? extends Map<String, ?>> maps) {
         List<RoleGrant> grants = new ArrayList<>();
-        for (Map<String, ?> map : maps) {
-            grants.add(RoleGrant.fromMap(map));
+        for (Object map : maps) {
+            if (!(map instanceof Map)) {
+                throw new IllegalArgumentException(
+                        "Invalid role grant '" + map + "': expected a map such as "
+                                + "[role: 'ccr_user', copyFrom: ['remote_ccr']].");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, ?> grant = (Map<String, ?>) map;
+            grants.add(RoleGrant.fromMap(grant));
         }
         return new GrantPrivilegesRequest(grants);
     }

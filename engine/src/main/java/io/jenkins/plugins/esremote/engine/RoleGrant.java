@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public final class RoleGrant {
 
+    /** The keys {@link #fromMap} reads; any other key is a typo. */
+    private static final List<String> FIELDS = List.of("role", "copyFrom", "remoteIndices", "remoteCluster");
+
     private final String localRole;
     private final List<IndexPrivileges> remoteIndices;
     private final List<String> copyFromRemoteRoles;
@@ -62,36 +65,62 @@ public final class RoleGrant {
      * [...], privileges: [...]]], remoteCluster: ['monitor_enrich']]}.
      */
     public static RoleGrant fromMap(Map<String, ?> map) {
+        for (Object key : map.keySet()) {
+            if (!FIELDS.contains(String.valueOf(key))) {
+                throw new IllegalArgumentException(
+                        "Invalid role grant field '" + key + "' in " + map + ": use " + FIELDS + ".");
+            }
+        }
         Object role = map.get("role");
-        if (!(role instanceof String)) {
+        if (!(role instanceof CharSequence)) {
             throw new IllegalArgumentException("Missing 'role' in role grant " + map + ".");
         }
+        String localRole = role.toString();
         RoleGrant grant;
         if (map.get("copyFrom") != null) {
-            List<String> names = new ArrayList<>();
-            for (Object name : (List<?>) map.get("copyFrom")) {
-                names.add(String.valueOf(name));
-            }
-            grant = copiedFrom((String) role, names);
-        } else if (map.get("remoteIndices") instanceof List) {
+            grant = copiedFrom(localRole, strings(map.get("copyFrom"), "copyFrom", localRole));
+        } else if (map.get("remoteIndices") != null) {
             List<IndexPrivileges> entries = new ArrayList<>();
-            for (Object entry : (List<?>) map.get("remoteIndices")) {
-                entries.add(IndexPrivileges.fromMap((Map<?, ?>) entry));
+            for (Object entry : list(map.get("remoteIndices"), "remoteIndices", localRole)) {
+                if (!(entry instanceof Map)) {
+                    throw new IllegalArgumentException(
+                            "Invalid remoteIndices entry '" + entry + "' for role '" + localRole
+                                    + "': expected a map such as [names: ['logs-*'], privileges: ['read']].");
+                }
+                entries.add(IndexPrivileges.fromMap((Map<?, ?>) entry, localRole));
             }
-            grant = given((String) role, entries);
+            grant = given(localRole, entries);
         } else {
             throw new IllegalArgumentException(
                     "Invalid role grant for '" + role + "': give 'copyFrom' (remote role names) "
                             + "or 'remoteIndices'.");
         }
-        if (map.get("remoteCluster") instanceof List) {
-            List<String> privileges = new ArrayList<>();
-            for (Object privilege : (List<?>) map.get("remoteCluster")) {
-                privileges.add(String.valueOf(privilege));
-            }
-            grant = grant.withRemoteClusterPrivileges(privileges);
+        if (map.get("remoteCluster") != null) {
+            grant = grant.withRemoteClusterPrivileges(strings(map.get("remoteCluster"), "remoteCluster", localRole));
         }
         return grant;
+    }
+
+    private static List<?> list(Object value, String field, String role) {
+        if (!(value instanceof List)) {
+            throw new IllegalArgumentException(
+                    "Invalid '" + field + "' value '" + value + "' for role '" + role
+                            + "': it must be a list, such as ['" + value + "'].");
+        }
+        return (List<?>) value;
+    }
+
+    private static List<String> strings(Object value, String field, String role) {
+        List<String> values = new ArrayList<>();
+        for (Object item : list(value, field, role)) {
+            if (!(item instanceof CharSequence) || item.toString().isBlank()) {
+                throw new IllegalArgumentException(
+                        "Invalid '" + field + "' entry '" + item + "' for role '" + role
+                                + "': expected a non-blank name.");
+            }
+            values.add(item.toString());
+        }
+        return values;
     }
 
     public String localRole() {
@@ -151,16 +180,9 @@ public final class RoleGrant {
             privileges = List.copyOf(privileges);
         }
 
-        static IndexPrivileges fromMap(Map<?, ?> map) {
-            List<String> names = new ArrayList<>();
-            List<String> privileges = new ArrayList<>();
-            if (map.get("names") instanceof List) {
-                ((List<?>) map.get("names")).forEach(name -> names.add(String.valueOf(name)));
-            }
-            if (map.get("privileges") instanceof List) {
-                ((List<?>) map.get("privileges")).forEach(p -> privileges.add(String.valueOf(p)));
-            }
-            return new IndexPrivileges(names, privileges);
+        static IndexPrivileges fromMap(Map<?, ?> map, String role) {
+            return new IndexPrivileges(strings(map.get("names"), "names", role),
+                    strings(map.get("privileges"), "privileges", role));
         }
 
         public Map<String, Object> toMap() {

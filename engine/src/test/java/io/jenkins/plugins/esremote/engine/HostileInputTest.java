@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +159,62 @@ class HostileInputTest {
 
             assertTrue(error.getMessage().contains("'other'"), error.getMessage());
         }
+    }
+
+    @Test
+    void copyFromStringRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RoleGrant.fromMap(Map.of("role", "reader", "copyFrom", "remote_ccr")));
+
+        assertTrue(error.getMessage().contains("'copyFrom'"), error.getMessage());
+        assertTrue(error.getMessage().contains("list"), error.getMessage());
+    }
+
+    @Test
+    void remoteIndicesOfStringsRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RoleGrant.fromMap(Map.of("role", "reader", "remoteIndices", List.of("logs-*"))));
+
+        assertTrue(error.getMessage().contains("'logs-*'"), error.getMessage());
+    }
+
+    @Test
+    void remoteClusterStringRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RoleGrant.fromMap(Map.of("role", "reader", "copyFrom", List.of("remote_ccr"),
+                        "remoteCluster", "monitor_enrich")));
+
+        assertTrue(error.getMessage().contains("'remoteCluster'"), error.getMessage());
+    }
+
+    @Test
+    void indexNamesStringRejected() {
+        Map<String, Object> entry = Map.of("names", "logs-*", "privileges", List.of("read"));
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RoleGrant.fromMap(Map.of("role", "reader", "remoteIndices", List.of(entry))));
+
+        assertTrue(error.getMessage().contains("'names'"), error.getMessage());
+    }
+
+    @Test
+    void unknownGrantKeyRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> RoleGrant.fromMap(Map.of("role", "reader", "copyFrom", List.of("remote_ccr"),
+                        "remoteCLuster", List.of("monitor_enrich"))));
+
+        assertTrue(error.getMessage().contains("'remoteCLuster'"), error.getMessage());
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void grantThatIsNoMapRejected() {
+        List grants = List.of("ccr_user");
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> GrantPrivilegesRequest.fromMaps(grants));
+
+        assertTrue(error.getMessage().contains("'ccr_user'"), error.getMessage());
     }
 
     private Migration open(RecordedCluster local) throws MigrationException {
