@@ -12,16 +12,32 @@ public record JournalKey(String clusterUuid, String alias) {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
+    /** Longest alias accepted, so {@code <uuid>@<alias>.json.lock} stays under 255 bytes. */
+    public static final int MAX_ALIAS_LENGTH = 100;
+
+    private static final int MAX_UUID_LENGTH = 64;
+
     public JournalKey {
-        if (clusterUuid == null || !SAFE.matcher(clusterUuid).matches()) {
+        if (clusterUuid == null || clusterUuid.length() > MAX_UUID_LENGTH
+                || !SAFE.matcher(clusterUuid).matches()) {
             throw new IllegalArgumentException(
-                    "Invalid cluster UUID '" + clusterUuid + "': expected letters, digits, '-' or '_'.");
+                    "Invalid cluster UUID '" + clusterUuid + "': expected up to " + MAX_UUID_LENGTH
+                            + " letters, digits, '-' or '_'.");
         }
-        if (alias == null || !SAFE.matcher(alias).matches()) {
+        requireValidAlias(alias);
+    }
+
+    /**
+     * Returns {@code alias} if it can name a journal file, so callers can reject it before
+     * contacting a cluster; otherwise throws an {@link IllegalArgumentException} naming it.
+     */
+    public static String requireValidAlias(String alias) {
+        if (alias == null || alias.length() > MAX_ALIAS_LENGTH || !SAFE.matcher(alias).matches()) {
             throw new IllegalArgumentException(
-                    "Invalid remote cluster alias '" + alias
-                            + "': expected letters, digits, '-' or '_' as Elasticsearch allows.");
+                    "Invalid remote cluster alias '" + alias + "': expected up to " + MAX_ALIAS_LENGTH
+                            + " letters, digits, '-' or '_' as Elasticsearch allows.");
         }
+        return alias;
     }
 
     /** The file name {@link FileJournalStore} uses: {@code <uuid>@<alias>.json}. */

@@ -51,6 +51,7 @@ public final class Migration implements AutoCloseable {
         if (alias == null || alias.isBlank()) {
             throw new IllegalArgumentException("Missing remote cluster alias.");
         }
+        JournalKey.requireValidAlias(alias);
         if (journal == null) {
             throw new IllegalArgumentException("Missing journal store.");
         }

@@ -217,6 +217,26 @@ class HostileInputTest {
         assertTrue(error.getMessage().contains("'ccr_user'"), error.getMessage());
     }
 
+    @Test
+    void badAliasRejectedBeforeContact() {
+        try (RecordedCluster local = RecordedCluster.local812()) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> Migration.open(local.connection("local"), null, "../leader",
+                            new FileJournalStore(journals), null));
+
+            assertTrue(error.getMessage().contains("'../leader'"), error.getMessage());
+            assertTrue(local.requests.isEmpty(), local.requests.toString());
+        }
+    }
+
+    @Test
+    void longAliasRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new JournalKey("uuid", "a".repeat(JournalKey.MAX_ALIAS_LENGTH + 1)));
+
+        assertTrue(error.getMessage().contains("up to 100"), error.getMessage());
+    }
+
     private Migration open(RecordedCluster local) throws MigrationException {
         return Migration.open(local.connection("local"), null, "leader", new FileJournalStore(journals),
                 MigrationListener.NONE);
