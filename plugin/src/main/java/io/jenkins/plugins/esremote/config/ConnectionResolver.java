@@ -57,10 +57,24 @@ public final class ConnectionResolver {
                     Messages.ConnectionResolver_Missing(role, nameParameter, urlParameter));
         }
         List<String> urls = EsClusterConnection.splitUrls(url);
-        String name = urls.isEmpty() ? url : urls.get(0);
+        String name = withoutUserInfo(urls.isEmpty() ? url : urls.get(0));
         return build(role, name, urls, credentialsId, caCertificate, caFingerprint,
                 EsClusterConnection.DEFAULT_CONNECT_TIMEOUT_SECONDS,
                 EsClusterConnection.DEFAULT_SOCKET_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Masks everything between the scheme and the last {@code @}: an inline URL names the
+     * connection in messages and console lines, and a password written into it must not show.
+     */
+    static String withoutUserInfo(String url) {
+        int at = url.lastIndexOf('@');
+        if (at < 0) {
+            return url;
+        }
+        int scheme = url.indexOf("://");
+        String prefix = scheme >= 0 && scheme < at ? url.substring(0, scheme + 3) : "";
+        return prefix + "****@" + url.substring(at + 1);
     }
 
     private ClusterConnection fromConfiguration(String role, String clusterName) throws AbortException {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.esremote.steps;
 
+import io.jenkins.plugins.esremote.engine.JournalKey;
 import io.jenkins.plugins.esremote.engine.SwitchOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ public abstract class EsMigrationStep extends Step {
                     "Missing alias: give the remote cluster alias on the local cluster, for "
                             + "example alias: 'leader'.");
         }
-        this.alias = value;
+        this.alias = JournalKey.requireValidAlias(value);
     }
 
     public String getAlias() {
