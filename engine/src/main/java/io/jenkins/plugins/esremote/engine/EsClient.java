@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.apache.http.entity.ContentType;
@@ -95,10 +96,7 @@ final class EsClient implements AutoCloseable {
                             + (e.getCause() == null ? "" : " (" + describe(e) + ")")),
                     nextStep, null);
         } catch (IOException | RuntimeException e) {
-            throw new MigrationException(phase, name(), alias, null,
-                    scrub(action + " failed: " + describe(e)),
-                    nextStep == null ? "check that " + connection.urls() + " is reachable" : nextStep,
-                    null);
+            throw ioFailure(phase, alias, action, nextStep, e);
         }
     }
 
@@ -130,8 +128,7 @@ final class EsClient implements AutoCloseable {
             throw new MigrationException(phase, name(), alias, type, scrub(action + " failed: " + reason),
                     nextStep, null);
         } catch (IOException e) {
-            throw new MigrationException(phase, name(), alias, null, scrub(action + " failed: " + describe(e)),
-                    nextStep == null ? "check that " + connection.urls() + " is reachable" : nextStep, null);
+            throw ioFailure(phase, alias, action, nextStep, e);
         }
     }
 
@@ -180,6 +177,31 @@ final class EsClient implements AutoCloseable {
         }
         return new MigrationException(phase, name(), alias, type, scrub(action + " failed: " + reason),
                 nextStep, null);
+    }
+
+    /**
+     * Describes a request that got no HTTP response. It names the URLs, and for a failed TLS
+     * handshake or host name check it names the trust settings to give.
+     */
+    private MigrationException ioFailure(Phase phase, String alias, String action, String nextStep,
+            Exception e) {
+        String where = action + " on " + connection.urls() + " failed: ";
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return new MigrationException(phase, name(), alias, null,
+                        scrub(where + "the TLS certificate was not accepted (" + describe(e) + ")"),
+                        "give connection '" + name() + "' the CA certificate that signs the cluster's "
+                                + "HTTP certificate (caCertificate) or a SHA-256 fingerprint from its chain "
+                                + "(caFingerprint), and use a host name the certificate lists; it now trusts "
+                                + connection.tlsTrust(),
+                        null);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return new MigrationException(phase, name(), alias, null, scrub(where + describe(e)),
+                nextStep == null ? "check that " + connection.urls() + " is reachable" : nextStep, null);
     }
 
     /** Removes registered secrets and the connection's own secret from {@code text}. */
