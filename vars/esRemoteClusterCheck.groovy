@@ -8,7 +8,8 @@ def call(Map userConfig = [:]) {
     List<Map> outcomes = []
 
     stage('Verify remote connections') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             outcomes << verify(target)
         }
     }
@@ -20,7 +21,8 @@ def call(Map userConfig = [:]) {
 
     List<String> failed = idsOf(outcomes, 'failure')
     List<String> expiring = idsOf(outcomes, 'warning')
-    for (Map outcome in outcomes) {
+    for (int i = 0; i < outcomes.size(); i++) {
+        Map outcome = outcomes[i]
         if (outcome.warning) {
             echo "WARNING: ${outcome.id}: ${outcome.warning}"
         }
@@ -139,7 +141,8 @@ String junitReport(String suiteName, List<Map> outcomes) {
     int failures = outcomes.count { it.failure } as int
     StringBuilder xml = new StringBuilder('<?xml version="1.0" encoding="UTF-8"?>\n')
     xml << "<testsuite name=\"${xmlEscape(suiteName)}\" tests=\"${outcomes.size()}\" failures=\"${failures}\" errors=\"0\">\n"
-    for (Map outcome in outcomes) {
+    for (int i = 0; i < outcomes.size(); i++) {
+        Map outcome = outcomes[i]
         xml << "  <testcase classname=\"${xmlEscape(outcome.cluster)}\" name=\"${xmlEscape(outcome.alias)}\" " +
             "time=\"${outcome.seconds}\">\n"
         if (outcome.failure) {

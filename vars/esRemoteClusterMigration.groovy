@@ -7,7 +7,8 @@ def call(Map userConfig = [:]) {
     List<Map> targets = esRemoteClusterSupport.targets(config)
     Map progress = [started: false, keystoreStageReached: false, awaitingApproval: false]
     Map results = [:]
-    for (Map target in targets) {
+    for (int i = 0; i < targets.size(); i++) {
+        Map target = targets[i]
         results[esRemoteClusterSupport.id(target)] = [:]
     }
 
@@ -114,7 +115,8 @@ Map defaultConfig() {
 
 void runPhases(Map config, List<Map> targets, Map progress, Map results) {
     stage('Preflight and plan') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map plan = esPlanMigration(planArguments(target))
             resultOf(results, target).plan = plan
             echo "Plan for ${describe(target)}: switch order ${plan.switchOrder} (${plan.switchOrderReason})"
@@ -126,7 +128,8 @@ void runPhases(Map config, List<Map> targets, Map progress, Map results) {
     progress.started = true
 
     stage('Create cross-cluster API keys') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map key = esCreateCrossClusterKey(keyArguments(target))
             target.keyCredentialsId = key.credentialsId
             resultOf(results, target).key = key
@@ -136,27 +139,31 @@ void runPhases(Map config, List<Map> targets, Map progress, Map results) {
     }
 
     stage('Pause cross-cluster tasks') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             resultOf(results, target).paused = esPauseRemoteTasks(esRemoteClusterSupport.stepArguments(target))
         }
     }
 
     stage('Grant remote privileges to roles') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map grantArguments = esRemoteClusterSupport.stepArguments(target, [grants: target.grants])
             resultOf(results, target).privileges = esGrantRemotePrivileges(grantArguments)
         }
     }
 
     stage('Record and disconnect certificate remotes') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             resultOf(results, target).disconnect = esDisconnectRemote(esRemoteClusterSupport.stepArguments(target))
         }
     }
 
     progress.keystoreStageReached = true
     stage('Write keys to local keystores') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             esRemoteClusterSupport.addKey(target)
             Map reload = esReloadSecureSettings(esRemoteClusterSupport.stepArguments(target))
             resultOf(results, target).reload = reload
@@ -167,14 +174,16 @@ void runPhases(Map config, List<Map> targets, Map progress, Map results) {
     }
 
     stage('Reconnect remotes with API keys') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map reconnect = esReconnectRemote(esRemoteClusterSupport.stepArguments(target, target.reconnect))
             resultOf(results, target).reconnect = reconnect
         }
     }
 
     stage('Verify remote connections') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map verified = esVerifyRemote(esRemoteClusterSupport.stepArguments(target, target.verify))
             resultOf(results, target).verify = verified
             echo "Verified ${describe(target)}: connected ${verified.connected}, " +
@@ -183,7 +192,8 @@ void runPhases(Map config, List<Map> targets, Map progress, Map results) {
     }
 
     stage('Resume cross-cluster tasks') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             resultOf(results, target).resumed = esResumeRemoteTasks(esRemoteClusterSupport.stepArguments(target))
         }
     }
@@ -195,7 +205,8 @@ void runPhases(Map config, List<Map> targets, Map progress, Map results) {
     String approver = approve(config, targets, progress)
 
     stage('Disable certificate access') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map disableArguments = esRemoteClusterSupport.stepArguments(target, target.certificateAccess + [
                 approvedBy: approver,
             ])
@@ -248,7 +259,8 @@ void handleFailure(Map config, List<Map> targets, Map progress, Throwable failur
     echo "Migration stopped: ${failure.message ?: failure}. Rolling back ${targets.size()} target(s) " +
         'from their journals.'
     stage('Roll back') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             try {
                 // In agent mode the removal is cheap and skips nodes without the entry, so it
                 // also covers a key written by an earlier build of this job.

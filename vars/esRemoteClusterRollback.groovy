@@ -8,13 +8,15 @@ def call(Map userConfig = [:]) {
     Map results = [:]
 
     stage('Remove keys from local keystores') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             esRemoteClusterSupport.removeKey(target)
         }
     }
 
     stage('Roll back from the journal') {
-        for (Map target in targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            Map target = targets[i]
             Map rolledBack = esRollbackRemote(esRemoteClusterSupport.stepArguments(target, [
                 keystoreEntryRemoved: true,
                 invalidateKey: target.invalidateKey,

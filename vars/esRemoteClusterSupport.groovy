@@ -142,7 +142,9 @@ String keystoreSetting(Map target) {
 void addKey(Map target) {
     Map keystore = target.keystore
     if (keystore.mode == 'agent') {
-        for (String label in agentLabels(target)) {
+        List<String> labels = agentLabels(target)
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels[i]
             node(label) {
                 withCredentials([string(credentialsId: target.keyCredentialsId, variable: 'ES_REMOTE_KEY')]) {
                     // Single quotes: the shell, not Groovy, expands the variable, and printf is a
@@ -162,7 +164,9 @@ void addKey(Map target) {
 void removeKey(Map target) {
     Map keystore = target.keystore
     if (keystore.mode == 'agent') {
-        for (String label in agentLabels(target)) {
+        List<String> labels = agentLabels(target)
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels[i]
             node(label) {
                 String setting = keystoreSetting(target)
                 String command = keystoreCommand(keystore)

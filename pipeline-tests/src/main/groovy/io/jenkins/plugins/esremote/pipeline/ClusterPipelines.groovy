@@ -47,8 +47,8 @@ class ClusterPipelines implements AutoCloseable {
     }
 
     /** Creates a harness whose es* steps, credentials and agents are those of this Jenkins. */
-    PipelineHarness newHarness(PrintStream out) {
-        PipelineHarness harness = new PipelineHarness(PipelineHarness.repositoryRoot(), out)
+    PipelineHarness newHarness(PrintStream out, boolean cps = false) {
+        PipelineHarness harness = new PipelineHarness(PipelineHarness.repositoryRoot(), out, cps)
         harnesses << harness
         harness.setUp()
         File buildDir = new File(harness.workspace, '.build')

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.esremote.pipeline
 
 import com.lesfurets.jenkins.unit.BasePipelineTest
+import com.lesfurets.jenkins.unit.cps.PipelineTestHelperCPS
 import com.lesfurets.jenkins.unit.global.lib.LibraryConfiguration
 import com.lesfurets.jenkins.unit.global.lib.SourceRetriever
 import hudson.AbortException
@@ -64,6 +65,18 @@ class PipelineHarness extends BasePipelineTest {
     private int scratchScripts
 
     PipelineHarness(File root, PrintStream out) {
+        this(root, out, false)
+    }
+
+    /**
+     * With {@code cps} true, scripts run CPS-transformed and every step's environment is
+     * serialized and read back, as Jenkins does at each step; use it to find values that Jenkins
+     * could not save, not to check behaviour.
+     */
+    PipelineHarness(File root, PrintStream out, boolean cps) {
+        if (cps) {
+            helper = new PipelineTestHelperCPS()
+        }
         this.root = root.canonicalFile
         this.console = new MaskingConsole(out)
         this.workspace = File.createTempFile('workspace', '')
@@ -170,7 +183,7 @@ class PipelineHarness extends BasePipelineTest {
             console.println("[Pipeline] stage: ${name}")
             long started = System.nanoTime()
             try {
-                Object value = body.call()
+                Object value = helper.callClosure(body)
                 console.println("[Pipeline] stage done: ${name} (${seconds(started)} s)")
                 return value
             } catch (Throwable thrown) {
@@ -192,7 +205,7 @@ class PipelineHarness extends BasePipelineTest {
             timeouts << args
             openTimeouts.push(args)
             try {
-                return body.call()
+                return helper.callClosure(body)
             } finally {
                 openTimeouts.pop()
             }
@@ -252,7 +265,7 @@ class PipelineHarness extends BasePipelineTest {
         currentAgent = label
         console.println("Running on ${label} in ${workspace}")
         try {
-            return body.call()
+            return helper.callClosure(body)
         } finally {
             currentAgent = previous
         }
@@ -319,7 +332,7 @@ class PipelineHarness extends BasePipelineTest {
                 env[binding.variable as String] = secret
                 bound << (binding.variable as String)
             }
-            return body.call()
+            return helper.callClosure(body)
         } finally {
             bound.each { env.remove(it) }
         }
