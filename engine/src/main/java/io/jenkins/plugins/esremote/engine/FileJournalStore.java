@@ -105,7 +105,11 @@ public final class FileJournalStore implements JournalStore {
                 String name = file.getFileName().toString();
                 String stem = name.substring(0, name.length() - ".json".length());
                 int separator = stem.indexOf('@');
-                keys.add(new JournalKey(stem.substring(0, separator), stem.substring(separator + 1)));
+                try {
+                    keys.add(new JournalKey(stem.substring(0, separator), stem.substring(separator + 1)));
+                } catch (IllegalArgumentException notAJournal) {
+                    // A file this store did not write, such as a copy named by hand: list the rest.
+                }
             }
         }
         keys.sort((a, b) -> a.toString().compareTo(b.toString()));

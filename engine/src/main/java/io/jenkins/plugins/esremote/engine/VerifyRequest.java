@@ -20,7 +20,17 @@ public record VerifyRequest(String probeIndex, Duration keyExpiryWarning) {
                     "Invalid probe index '" + probeIndex
                             + "': give the remote index name without the alias prefix.");
         }
+        if (probeIndex != null && !probeIndex.matches("[^,\\s]+")) {
+            // A comma would add local targets to the <alias>:<probeIndex> search.
+            throw new IllegalArgumentException(
+                    "Invalid probe index '" + probeIndex
+                            + "': give one index name or pattern, without commas or spaces.");
+        }
         keyExpiryWarning = keyExpiryWarning == null ? DEFAULT_KEY_EXPIRY_WARNING : keyExpiryWarning;
+        if (keyExpiryWarning.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Invalid key expiry warning '" + keyExpiryWarning + "': give zero or a positive duration.");
+        }
     }
 
     public static VerifyRequest defaults() {

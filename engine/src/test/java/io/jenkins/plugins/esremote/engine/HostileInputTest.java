@@ -237,6 +237,32 @@ class HostileInputTest {
         assertTrue(error.getMessage().contains("up to 100"), error.getMessage());
     }
 
+    @Test
+    void probeIndexListRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> VerifyRequest.probing("logs-*,secrets"));
+
+        assertTrue(error.getMessage().contains("'logs-*,secrets'"), error.getMessage());
+    }
+
+    @Test
+    void negativeKeyExpiryWarningRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new VerifyRequest(null, Duration.ofDays(-1)));
+
+        assertTrue(error.getMessage().contains("PT-24H"), error.getMessage());
+    }
+
+    @Test
+    void strayJournalFileSkipped() throws Exception {
+        FileJournalStore store = new FileJournalStore(journals);
+        store.write(new JournalKey("uuid", "leader"), "{}");
+        Files.writeString(journals.resolve("uuid@lead@er.json"), "{}");
+        Files.writeString(journals.resolve("@.json"), "{}");
+
+        assertEquals(List.of(new JournalKey("uuid", "leader")), store.list());
+    }
+
     private Migration open(RecordedCluster local) throws MigrationException {
         return Migration.open(local.connection("local"), null, "leader", new FileJournalStore(journals),
                 MigrationListener.NONE);
