@@ -43,6 +43,7 @@ public class EsVerifyRemoteStep extends EsMigrationStep {
     @DataBoundSetter
     public void setProbeIndex(String probeIndex) {
         this.probeIndex = trim(probeIndex);
+        VerifyRequest.probing(this.probeIndex);
     }
 
     public int getKeyExpiryWarningDays() {

@@ -110,6 +110,17 @@ class HostileStepInputTest {
         assertTrue(rootMessage(error).contains("'ccr_user'"), rootMessage(error));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"logs-*,secrets", "leader:logs", "logs secrets"})
+    void invalidProbeIndexRejectedAtBinding(String probeIndex) {
+        StepDescriptor descriptor = new EsVerifyRemoteStep.DescriptorImpl();
+
+        Exception error = assertThrows(Exception.class, () -> descriptor.newInstance(
+                Map.of("alias", "leader", "cluster", "local", "probeIndex", probeIndex)));
+
+        assertTrue(rootMessage(error).contains("'" + probeIndex + "'"), rootMessage(error));
+    }
+
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null) {
