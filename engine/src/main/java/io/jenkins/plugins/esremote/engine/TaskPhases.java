@@ -37,10 +37,21 @@ final class TaskPhases {
                 continue;
             }
             String description = "pause " + task.type().id() + " " + task.id();
-            context.intent(phase, context.local, description);
-            catalog.pause(phase, task.type(), task.id());
+            // Journaled as paused before the call: a request that times out may still pause the
+            // task, and resume and rollback skip a paused record whose task is running anyway.
             record.paused = true;
             record.resumed = false;
+            context.intent(phase, context.local, description);
+            try {
+                catalog.pause(phase, task.type(), task.id());
+            } catch (MigrationException e) {
+                if (e.errorType() != null) {
+                    // Elasticsearch answered with an error, so the task was not paused.
+                    record.paused = false;
+                    context.save(phase);
+                }
+                throw e;
+            }
             context.outcome(phase, context.local, description, "done", "was " + task.state());
             outcomes.add(new RemoteTask(task.type(), task.id(), record.priorState, "pause"));
             paused++;
