@@ -3,6 +3,7 @@ package io.jenkins.plugins.esremote.pipeline
 import static org.junit.Assert.assertEquals
 import static org.junit.Assert.assertTrue
 
+import org.junit.After
 import org.junit.Before
 import org.junit.Test
 
@@ -20,6 +21,11 @@ class LibraryOptionsTest {
         harness.setUp()
         harness.stepRunner = { String name, Map args -> throw new AssertionError("step ${name} must not run") }
         harness.bindSteps(['esPlanMigration', 'esVerifyRemote', 'esRollbackRemote'])
+    }
+
+    @After
+    void tearDown() {
+        harness.workspace.deleteDir()
     }
 
     @Test
