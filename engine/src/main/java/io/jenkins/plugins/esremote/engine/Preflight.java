@@ -44,6 +44,8 @@ final class Preflight {
             facts.warnings.add("no remote cluster connection given: its versions, licence and "
                     + "remote cluster server were not checked");
         }
+        checkPrivileges(phase, context.local, List.of("manage", "manage_security"), facts,
+                "change cluster settings and roles and reload remote cluster credentials");
         facts.dynamicSettings = settings.readDynamic(phase);
         facts.staticSettings = settings.readStatic(phase);
         facts.aliasConfiguration = AliasSettings.configuration(facts.dynamicSettings, facts.staticSettings);
@@ -138,7 +140,25 @@ final class Preflight {
         }
     }
 
+    private void checkPrivileges(Phase phase, EsClient cluster, List<String> privileges, Facts facts,
+            String purpose) throws MigrationException {
+        Map<String, Boolean> held = cluster.call(phase, context.alias, "checking the user's privileges", null,
+                client -> client.security().hasPrivileges(r -> r.cluster(privileges))).cluster();
+        List<String> missing = new ArrayList<>();
+        for (String privilege : privileges) {
+            if (!Boolean.TRUE.equals(held.get(privilege))) {
+                missing.add(privilege);
+            }
+        }
+        if (!missing.isEmpty()) {
+            facts.blockers.add("the user of connection '" + cluster.name() + "' lacks the cluster privileges "
+                    + missing + " needed to " + purpose + "; grant them to that user");
+        }
+    }
+
     private void checkCanCreateKey(Phase phase, Facts facts) throws MigrationException {
+        checkPrivileges(phase, context.remote, List.of("manage_security"), facts,
+                "create the cross-cluster API key");
         String type = context.remote.call(phase, context.alias, "checking the remote credentials", null,
                 client -> client.security().authenticate()).authenticationType();
         if ("api_key".equals(type)) {

@@ -58,7 +58,10 @@ class PhasesTest {
         assertEquals(fixture.clusters.remote().remoteClusterAddress(), after.get("cluster.remote.leader.proxy_address"));
         assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("skip_unavailable")), plan.warnings().toString());
         assertEquals(before, fixture.snapshot());
-        assertFalse(Files.list(journals).findAny().isPresent(), "plan wrote a journal");
+        try (var files = Files.list(journals)) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".json")).toList(),
+                    "plan wrote a journal");
+        }
     }
 
     @Test

@@ -94,7 +94,9 @@ final class RecordedCluster implements AutoCloseable {
                 .on("GET", "/_ccr/auto_follow", "local-auto-follow.json")
                 .on("GET", "/_transform/_all", "local-transforms.json")
                 .on("GET", "/_ml/datafeeds", "local-datafeeds.json")
-                .on("GET", "/_security/role", "local-roles.json");
+                .on("GET", "/_security/role", "local-roles.json")
+                .on("GET", "/_security/user/_has_privileges", "has-privileges.json")
+                .on("POST", "/_security/user/_has_privileges", "has-privileges.json");
     }
 
     /** A remote cluster on 8.12.2 with the remote cluster server at 10.0.0.5:9443. */
@@ -103,7 +105,9 @@ final class RecordedCluster implements AutoCloseable {
                 .on("GET", "/_nodes/_all/process", "remote-nodes-8.12.json")
                 .on("GET", "/_license", "license-trial.json")
                 .on("GET", "/_nodes/remote_cluster_server", "remote-server-8.12.json")
-                .on("GET", "/_security/_authenticate", "authenticate-user.json");
+                .on("GET", "/_security/_authenticate", "authenticate-user.json")
+                .on("GET", "/_security/user/_has_privileges", "has-privileges.json")
+                .on("POST", "/_security/user/_has_privileges", "has-privileges.json");
     }
 
     @Override

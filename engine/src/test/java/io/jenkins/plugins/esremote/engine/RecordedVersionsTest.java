@@ -51,6 +51,21 @@ class RecordedVersionsTest {
     }
 
     @Test
+    void planNamesMissingPrivileges() throws Exception {
+        try (RecordedCluster local = RecordedCluster.local812()
+                        .on("POST", "/_security/user/_has_privileges", "has-privileges-manage-only.json")
+                        .on("GET", "/_security/user/_has_privileges", "has-privileges-manage-only.json");
+                RecordedCluster remote = RecordedCluster.remote812();
+                Migration migration = open(local, remote, MigrationOptions.defaults())) {
+            PlanResult plan = migration.plan(PlanRequest.defaults());
+
+            assertFalse(plan.ready());
+            assertTrue(plan.blockers().stream().anyMatch(b -> b.contains("'local' lacks the cluster privileges [manage_security]")),
+                    plan.blockers().toString());
+        }
+    }
+
+    @Test
     void reloadOn812AsksForRestart() throws Exception {
         try (RecordedCluster local = RecordedCluster.local812();
                 Migration migration = open(local, null, MigrationOptions.defaults())) {
