@@ -74,15 +74,24 @@ public final class FileJournalStore implements JournalStore {
 
     @Override
     public Closeable lock(JournalKey key) throws IOException {
-        Files.createDirectories(directory);
         Path file = directory.resolve(key.fileName() + ".lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(directory);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("creating the lock file " + file + " failed: " + e, e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException e) {
             lock = null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            channel.close();
+            throw new IOException("locking the journal " + path(key) + " failed (" + e.getMessage()
+                    + "); choose a journal directory on a file system that supports file locks", e);
+        } catch (RuntimeException e) {
             channel.close();
             throw e;
         }

@@ -113,7 +113,10 @@ public final class Migration implements AutoCloseable {
             return store.lock(key);
         } catch (IOException e) {
             throw new MigrationException(null, local.name(), alias, null, e.getMessage(),
-                    "wait until the other run on this alias ends, then run this one again", e);
+                    e.getCause() == null
+                            ? "wait until the other run on this alias ends, then run this one again"
+                            : "fix the journal directory " + store + ", then run again",
+                    e);
         }
     }
 

@@ -139,6 +139,18 @@ class HostileInputTest {
     }
 
     @Test
+    void unusableJournalDirectoryNamed() throws Exception {
+        Path notADirectory = Files.writeString(journals.resolve("plain-file"), "");
+        try (RecordedCluster local = RecordedCluster.local812()) {
+            MigrationException error = assertThrows(MigrationException.class, () -> Migration.open(
+                    local.connection("local"), null, "leader", new FileJournalStore(notADirectory.resolve("journals")),
+                    MigrationListener.NONE));
+
+            assertTrue(error.getMessage().contains("fix the journal directory"), error.getMessage());
+        }
+    }
+
+    @Test
     void nullJournalRejected() throws Exception {
         try (RecordedCluster local = RecordedCluster.local812()) {
             Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"), "null");
