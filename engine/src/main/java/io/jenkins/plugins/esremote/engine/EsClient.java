@@ -152,6 +152,12 @@ final class EsClient implements AutoCloseable {
                 versions.put(String.valueOf(node.get("name")), String.valueOf(node.get("version")));
             }
         }
+        if (versions.isEmpty()) {
+            // Another service on that port (a proxy page, Kibana) can answer 200 with other JSON.
+            throw new MigrationException(phase, name(), alias, null,
+                    "reading node versions on " + connection.urls() + " returned no Elasticsearch node",
+                    "check that the URL points at the HTTP port of an Elasticsearch node", null);
+        }
         return new Nodes(response == null ? null : String.valueOf(response.get("cluster_name")), versions);
     }
 

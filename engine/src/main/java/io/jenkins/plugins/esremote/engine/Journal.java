@@ -169,6 +169,14 @@ final class Journal {
                             + " but this engine reads up to " + SCHEMA_VERSION
                             + ": upgrade the plugin before continuing this migration.");
         }
+        if (journal.tasks != null) {
+            for (TaskRecord task : journal.tasks) {
+                if (task == null || task.id == null) {
+                    throw new IllegalStateException("invalid journal: a task entry has no id");
+                }
+                task.kind();
+            }
+        }
         return journal;
     }
 }

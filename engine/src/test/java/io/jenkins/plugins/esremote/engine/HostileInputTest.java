@@ -151,6 +151,33 @@ class HostileInputTest {
     }
 
     @Test
+    void serverWithoutNodesRejected() throws Exception {
+        try (EchoServer server = new EchoServer(200, "{}")) {
+            ClusterConnection connection = ClusterConnection.builder("local")
+                    .url(server.url())
+                    .authentication(Authentication.basic("elastic", PASSWORD.toCharArray()))
+                    .build();
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> Migration.open(connection, null, "leader", new FileJournalStore(journals), null));
+
+            assertTrue(error.getMessage().contains(server.url()), error.getMessage());
+        }
+    }
+
+    @Test
+    void unknownTaskTypeInJournalRejected() throws Exception {
+        try (RecordedCluster local = RecordedCluster.local812()) {
+            Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"),
+                    "{\"schemaVersion\":1,\"tasks\":[{\"type\":\"bogus\",\"id\":\"x\",\"paused\":true}]}");
+
+            MigrationException error = assertThrows(MigrationException.class, () -> open(local));
+
+            assertTrue(error.getMessage().contains("'bogus'"), error.getMessage());
+        }
+    }
+
+    @Test
     void nullJournalRejected() throws Exception {
         try (RecordedCluster local = RecordedCluster.local812()) {
             Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"), "null");
@@ -285,12 +312,17 @@ class HostileInputTest {
         private final HttpServer server;
 
         EchoServer(int status) throws Exception {
+            this(status, null);
+        }
+
+        /** Responds with {@code body}, or with the echo when {@code body} is {@code null}. */
+        EchoServer(int status, String fixedBody) throws Exception {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 String header = exchange.getRequestHeaders().getFirst("Authorization");
-                byte[] body = ("proxy refused request with Authorization: " + header)
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/plain");
+                String text = fixedBody != null ? fixedBody : "proxy refused request with Authorization: " + header;
+                byte[] body = text.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", fixedBody != null ? "application/json" : "text/plain");
                 exchange.sendResponseHeaders(status, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
