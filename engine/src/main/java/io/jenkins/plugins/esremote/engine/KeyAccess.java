@@ -45,7 +45,12 @@ public final class KeyAccess {
                 }
                 List<String> names = new ArrayList<>();
                 for (Object name : asList(((Map<?, ?>) group).get("names"), "names")) {
-                    names.add(String.valueOf(name));
+                    if (!(name instanceof CharSequence)) {
+                        throw new IllegalArgumentException(
+                                "Invalid index pattern '" + name + "' in the key access: give a "
+                                        + "quoted name such as 'logs-*'.");
+                    }
+                    names.add(name.toString());
                 }
                 if (isSearch) {
                     builder.search(names);

@@ -25,7 +25,8 @@ public record ReconnectRequest(Mode mode, List<String> addresses, String serverN
         mode = mode == null ? Mode.PROXY : mode;
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         for (String address : addresses) {
-            if (address == null || !address.matches("\\[?[A-Za-z0-9_.:\\-]+]?:\\d{1,5}")) {
+            if (address == null || !address.matches("\\[?[A-Za-z0-9_.:\\-]+]?:\\d{1,5}")
+                    || !validPort(address.substring(address.lastIndexOf(':') + 1))) {
                 throw new IllegalArgumentException(
                         "Invalid remote cluster address '" + address
                                 + "': use host:port, for example es1.example.com:9443.");
@@ -43,6 +44,11 @@ public record ReconnectRequest(Mode mode, List<String> addresses, String serverN
             throw new IllegalArgumentException(
                     "Invalid server name '" + serverName + "': it applies to proxy mode only.");
         }
+    }
+
+    private static boolean validPort(String digits) {
+        int port = Integer.parseInt(digits);
+        return port >= 1 && port <= 65535;
     }
 
     /** Proxy mode at the first remote cluster server publish address. */

@@ -178,6 +178,25 @@ class HostileInputTest {
     }
 
     @Test
+    void outOfRangePortRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ReconnectRequest.proxy("es1:99999"));
+
+        assertTrue(error.getMessage().contains("'es1:99999'"), error.getMessage());
+    }
+
+    @Test
+    void nullIndexNameRejected() {
+        List<Object> names = new java.util.ArrayList<>();
+        names.add(null);
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> KeyAccess.fromMap(Map.of("search", List.of(Map.of("names", names)))));
+
+        assertTrue(error.getMessage().contains("'null'"), error.getMessage());
+    }
+
+    @Test
     void nullJournalRejected() throws Exception {
         try (RecordedCluster local = RecordedCluster.local812()) {
             Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"), "null");
