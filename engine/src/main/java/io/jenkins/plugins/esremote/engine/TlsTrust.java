@@ -146,9 +146,9 @@ public final class TlsTrust {
             if (caCertificatePem != null) {
                 base.checkServerTrusted(chain, authType);
             }
-            for (X509Certificate certificate : chain) {
-                if (pinned.equals(sha256(certificate))) {
-                    certificate.checkValidity();
+            for (int index = 0; index < chain.length; index++) {
+                if (pinned.equals(sha256(chain[index]))) {
+                    requireSignedPath(chain, index);
                     return;
                 }
             }
@@ -160,6 +160,33 @@ public final class TlsTrust {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             return base.getAcceptedIssuers();
+        }
+
+        /**
+         * Checks that each certificate from the server's own one up to the pinned one is valid
+         * and signed by the next. A CA certificate is public, so any server can append it to its
+         * chain, and only these signatures prove the server's key belongs under the pin.
+         */
+        private void requireSignedPath(X509Certificate[] chain, int pinnedIndex) throws CertificateException {
+            for (int index = 0; index <= pinnedIndex; index++) {
+                chain[index].checkValidity();
+                if (index == pinnedIndex) {
+                    break;
+                }
+                X509Certificate issuer = chain[index + 1];
+                try {
+                    if (!chain[index].getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                        throw new GeneralSecurityException("issuer name differs");
+                    }
+                    chain[index].verify(issuer.getPublicKey());
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException(
+                            "The server's certificate " + chain[0].getSubjectX500Principal()
+                                    + " is not signed by the certificate with the pinned SHA-256 "
+                                    + "fingerprint " + pinned + " (" + e.getMessage() + ").",
+                            e);
+                }
+            }
         }
     }
 

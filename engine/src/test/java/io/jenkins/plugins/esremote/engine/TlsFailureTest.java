@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,20 @@ class TlsFailureTest {
 
             assertTrue(error.getMessage().contains(server.url()), error.getMessage());
             assertTrue(error.getMessage().contains("host name"), error.getMessage());
+        }
+    }
+
+    @Test
+    void pinnedCaAppendedByImpostorRejected() throws Exception {
+        KeyStore ca = keyStore("dns:ca.example");
+        KeyStore impostor = keyStore("ip:127.0.0.1");
+        impostor.setKeyEntry("server", impostor.getKey("server", STORE_PASSWORD), STORE_PASSWORD,
+                new Certificate[] {impostor.getCertificate("server"), ca.getCertificate("server")});
+        try (Server server = new Server(impostor)) {
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> open(server, TlsTrust.fingerprint(fingerprint(ca))));
+
+            assertTrue(error.getMessage().contains("caCertificate"), error.getMessage());
         }
     }
 
