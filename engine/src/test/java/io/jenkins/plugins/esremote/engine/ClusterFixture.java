@@ -64,7 +64,7 @@ final class ClusterFixture {
         }
     }
 
-    /** The local node's keystore through testkit's keystore tool. */
+    /** Wraps the local node's keystore, written through testkit's keystore tool. */
     KeystoreAccess keystore() {
         EsNode node = clusters.local();
         return new KeystoreAccess() {
@@ -108,7 +108,7 @@ final class ClusterFixture {
         System.out.println(line);
     }
 
-    /** A sink that keeps a copy of every key, so tests can scan outputs for it. */
+    /** Returns a sink that keeps a copy of every key, so tests can scan outputs for it. */
     KeySink sink() {
         return (key, encoded) -> delivered.add(encoded.clone());
     }

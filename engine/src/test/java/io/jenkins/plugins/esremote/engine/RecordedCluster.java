@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loopback HTTP server that answers the real client with recorded Elasticsearch responses
+ * A loopback HTTP server that serves the real client recorded Elasticsearch responses
  * (files under {@code recorded/}), for versions testkit does not run. Unknown requests get a 404
  * in Elasticsearch's error format, and every request is recorded.
  */
@@ -36,7 +36,7 @@ final class RecordedCluster implements AutoCloseable {
         server.start();
     }
 
-    /** Answers {@code method path} (path without query string) with the named recorded file. */
+    /** Serves the named recorded file for {@code method path} (path without query string). */
     RecordedCluster on(String method, String path, String file) {
         responses.put(method + " " + path, read(file));
         return this;
@@ -80,7 +80,7 @@ final class RecordedCluster implements AutoCloseable {
         }
     }
 
-    /** A local cluster on 8.12.2 with the certificate-model alias {@code leader} and no tasks. */
+    /** Starts a local cluster on 8.12.2 with the certificate-model alias {@code leader} and no tasks. */
     static RecordedCluster local812() {
         return new RecordedCluster()
                 .on("GET", "/_nodes/_all/process", "local-nodes-8.12.json")
@@ -99,7 +99,7 @@ final class RecordedCluster implements AutoCloseable {
                 .on("POST", "/_security/user/_has_privileges", "has-privileges.json");
     }
 
-    /** A remote cluster on 8.12.2 with the remote cluster server at 10.0.0.5:9443. */
+    /** Starts a remote cluster on 8.12.2 with the remote cluster server at 10.0.0.5:9443. */
     static RecordedCluster remote812() {
         return new RecordedCluster()
                 .on("GET", "/_nodes/_all/process", "remote-nodes-8.12.json")

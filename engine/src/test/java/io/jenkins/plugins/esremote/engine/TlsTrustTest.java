@@ -30,7 +30,7 @@ class TlsTrustTest {
         return Migration.open(connection, null, "leader", new FileJournalStore(journals), MigrationListener.NONE);
     }
 
-    /** The SHA-256 fingerprint of the certificate the node presents, read over a CA-verified socket. */
+    /** Reads the SHA-256 fingerprint of the node's certificate over a CA-verified socket. */
     private static String serverFingerprint(EsNode node) throws Exception {
         URI url = URI.create(node.httpUrl());
         TlsTrust ca = TlsTrust.caCertificate(node.caCertificate());
