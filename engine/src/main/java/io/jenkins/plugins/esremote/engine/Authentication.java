@@ -44,12 +44,12 @@ public final class Authentication {
 
     /** An encoded API key (the {@code encoded} value Elasticsearch returns on creation). */
     public static Authentication apiKey(char[] encoded) {
-        return new Authentication(Type.API_KEY, null, requireSecret(encoded, "API key"));
+        return withToken(Type.API_KEY, requireToken(encoded, "API key"));
     }
 
     /** A bearer token, for example one issued by {@code POST /_security/oauth2/token}. */
     public static Authentication bearer(char[] token) {
-        return new Authentication(Type.BEARER, null, requireSecret(token, "bearer token"));
+        return withToken(Type.BEARER, requireToken(token, "bearer token"));
     }
 
     public Type type() {
@@ -127,6 +127,41 @@ public final class Authentication {
             throw new IllegalArgumentException("Missing " + what + " for authentication.");
         }
         return value;
+    }
+
+    /** Builds the authentication and wipes the trimmed copy, which the constructor copied again. */
+    private static Authentication withToken(Type type, char[] token) {
+        try {
+            return new Authentication(type, null, token);
+        } finally {
+            Arrays.fill(token, '\0');
+        }
+    }
+
+    /**
+     * Returns the token without surrounding white space (a pasted credential often ends with a
+     * line break), and rejects one with white space or control characters inside, which cannot
+     * travel in a header. The message never shows the token.
+     */
+    private static char[] requireToken(char[] value, String what) {
+        requireSecret(value, what);
+        int start = 0;
+        int end = value.length;
+        while (start < end && Character.isWhitespace(value[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(value[end - 1])) {
+            end--;
+        }
+        for (int index = start; index < end; index++) {
+            if (Character.isWhitespace(value[index]) || Character.isISOControl(value[index])) {
+                throw new IllegalArgumentException(
+                        "Invalid " + what + ": it contains white space or a control character at "
+                                + "position " + (index - start + 1) + ". Store only the encoded value.");
+            }
+        }
+        char[] token = Arrays.copyOfRange(value, start, end);
+        return requireSecret(token, what);
     }
 
     private static String base64(String prefix, char[] secret) {

@@ -197,6 +197,20 @@ class HostileInputTest {
     }
 
     @Test
+    void apiKeyLineBreakTrimmed() {
+        assertEquals("ApiKey abcd", Authentication.apiKey("abcd\n".toCharArray()).authorizationHeader());
+    }
+
+    @Test
+    void apiKeyWithInnerSpaceRejected() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> Authentication.apiKey("abcd efgh".toCharArray()));
+
+        assertTrue(error.getMessage().contains("position 5"), error.getMessage());
+        assertFalse(error.getMessage().contains("abcd"), error.getMessage());
+    }
+
+    @Test
     void nullJournalRejected() throws Exception {
         try (RecordedCluster local = RecordedCluster.local812()) {
             Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"), "null");
