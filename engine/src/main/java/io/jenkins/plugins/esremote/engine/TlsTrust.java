@@ -121,9 +121,10 @@ public final class TlsTrust {
     }
 
     /**
-     * Accepts a chain that contains the pinned certificate. With a CA given as well, the chain must
-     * also pass the CA check; with only a fingerprint, the pin replaces path validation, which is
-     * how Elasticsearch's own clients treat a CA fingerprint.
+     * Trust manager that accepts a chain containing the pinned certificate, where each certificate
+     * from the server's own up to the pinned one is valid and signed by the next. With only a
+     * fingerprint, this replaces validation against a trust store. With a CA given as well, the
+     * chain must also pass the CA check.
      */
     private final class PinnedTrustManager implements X509TrustManager {
         private final X509TrustManager base;

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cluster that stops answering in the middle of a phase, served from recorded responses over
- * loopback: what the journal holds afterwards must be enough to undo what may have happened.
+ * A cluster that stops responding in the middle of a phase, served from recorded responses over
+ * loopback. The journal must then contain enough to undo whatever the request may have changed.
  */
 class MidPhaseFailureTest {
 
