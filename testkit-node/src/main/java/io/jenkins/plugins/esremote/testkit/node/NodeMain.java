@@ -1,5 +1,6 @@
 package io.jenkins.plugins.esremote.testkit.node;
 
+import org.elasticsearch.Build;
 import org.elasticsearch.common.logging.LogConfigurator;
 import org.elasticsearch.common.settings.KeyStoreWrapper;
 import org.elasticsearch.common.settings.Settings;
@@ -93,7 +94,16 @@ public final class NodeMain {
         plugins.put("x-pack-core", XPackPlugin.class);
         plugins.put("x-pack-security", ClassPathSecurity.class);
         plugins.put("testkit-analysis", ClassPathAnalysisPlugin.class);
-        if (Boolean.parseBoolean(System.getProperty(EMULATION_PROPERTY, "true"))) {
+        String version = Build.current().version();
+        boolean wanted = Boolean.parseBoolean(System.getProperty(EMULATION_PROPERTY, "true"));
+        if (wanted && !version.startsWith("8.")) {
+            // The emulation is compiled against the 8.x server API, whose Metadata.Custom and
+            // ActionHandler types 9.x changed, so loading it on 9.x fails with a linkage error.
+            System.out.println("testkit: emulated CCR, transforms and ML are built for Elasticsearch"
+                    + " 8.x and are not loaded on " + version);
+            wanted = false;
+        }
+        if (wanted) {
             try {
                 Class<?> emulation = Class.forName(EMULATION_PLUGIN);
                 plugins.put("testkit-emulation", emulation.asSubclass(Plugin.class));
