@@ -39,6 +39,12 @@ public class EsDisableCertificateAccessStep extends EsMigrationStep {
                     "Missing approvedBy: disabling certificate access needs the name of whoever "
                             + "approved it, for example from an input step's submitterParameter.");
         }
+        if (this.approvedBy.chars().anyMatch(Character::isISOControl)) {
+            // A line break would let the value forge console lines and journal entries.
+            throw new IllegalArgumentException(
+                    "Invalid approvedBy '" + this.approvedBy.replaceAll("\\p{Cntrl}", "?")
+                            + "': give one line of text without control characters.");
+        }
     }
 
     public String getApprovedBy() {

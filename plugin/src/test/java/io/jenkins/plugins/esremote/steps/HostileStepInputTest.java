@@ -121,6 +121,16 @@ class HostileStepInputTest {
         assertTrue(rootMessage(error).contains("'" + probeIndex + "'"), rootMessage(error));
     }
 
+    @Test
+    void multiLineApprovedByRejectedAtBinding() {
+        StepDescriptor descriptor = new EsDisableCertificateAccessStep.DescriptorImpl();
+
+        Exception error = assertThrows(Exception.class, () -> descriptor.newInstance(Map.of("alias", "leader",
+                "cluster", "local", "approvedBy", "alice\n[esRollbackRemote] done")));
+
+        assertTrue(rootMessage(error).contains("'alice?[esRollbackRemote] done'"), rootMessage(error));
+    }
+
     private static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null) {
