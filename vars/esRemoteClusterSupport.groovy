@@ -31,10 +31,34 @@ Map merge(Map defaults, Map overrides, String path = '') {
         if (defaults[key] instanceof Map) {
             merged[key] = merge(defaults[key] as Map, value as Map, "${path}${key}.")
         } else {
+            checkType("${path}${key}", defaults[key], value)
             merged[key] = value
         }
     }
     return merged
+}
+
+/**
+ * Rejects a value whose type differs from the default's: Groovy treats the string 'false' as
+ * true and iterates a string given for a list character by character. Options whose default is
+ * null accept any type and are checked where they are used or by the step.
+ */
+@NonCPS
+void checkType(String option, Object defaultValue, Object value) {
+    String expected = null
+    if (defaultValue instanceof Boolean && !(value instanceof Boolean)) {
+        expected = 'true or false, without quotes'
+    } else if (defaultValue instanceof Number && !(value instanceof Number)) {
+        expected = 'a number, without quotes'
+    } else if (defaultValue instanceof List && !(value instanceof List)) {
+        expected = "a list such as ['a', 'b']"
+    } else if (defaultValue instanceof CharSequence && !(value instanceof CharSequence)) {
+        expected = 'a quoted string'
+    }
+    if (expected != null) {
+        throw new IllegalArgumentException("Invalid option '${option}': expected ${expected}, got " +
+            "${value} (${value == null ? 'null' : value.getClass().simpleName}).")
+    }
 }
 
 /**
@@ -47,7 +71,11 @@ List<Map> targets(Map config) {
     shared.remove('targets')
     List<Map> entries = config.targets ?: [[:]]
     List<Map> expanded = []
-    entries.eachWithIndex { Map entry, int index ->
+    entries.eachWithIndex { Object entry, int index ->
+        if (!(entry instanceof Map)) {
+            throw new IllegalArgumentException("Invalid option 'targets[${index}]': expected a map such as " +
+                "[alias: 'leader'], got ${entry}.")
+        }
         Map target = merge(shared, entry, "targets[${index}].")
         if (!clusterName(target)) {
             throw new IllegalArgumentException("Missing option 'cluster' for targets[${index}]: name the local " +

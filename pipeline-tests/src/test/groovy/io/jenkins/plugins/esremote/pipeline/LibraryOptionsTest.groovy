@@ -135,4 +135,39 @@ class LibraryOptionsTest {
         assertEquals('FAILURE', result)
         assertTrue(harness.failure.message, harness.failure.message.contains("Invalid failedResult 'RED'"))
     }
+
+    @Test
+    void wrongTypedOptionsAreRejected() {
+        // A string 'false' is true in Groovy, so each option must have its default's type
+        Map<String, String> cases = [
+            "rollbackOnFailure: 'false'": "Invalid option 'rollbackOnFailure'",
+            "approval: [enabled: 'false']": "Invalid option 'approval.enabled'",
+            "approval: [timeoutMinutes: '30']": "Invalid option 'approval.timeoutMinutes'",
+            "keystore: [mode: 'agent', agentLabels: 'n1']": "Invalid option 'keystore.agentLabels'",
+            "targets: 'leader'": "Invalid option 'targets'",
+            "targets: ['leader']": "Invalid option 'targets[0]'",
+        ]
+        cases.each { String option, String expected ->
+            harness.failure = null
+            String jenkinsfile = """@Library('es-remote-migration') _
+                esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', ${option})"""
+
+            String result = harness.runText(jenkinsfile)
+
+            assertEquals(option, 'FAILURE', result)
+            assertTrue("${option}: ${harness.failure}", harness.failure.message.contains(expected))
+        }
+        assertEquals([], harness.stepCalls)
+    }
+
+    @Test
+    void checkAliasesMustBeList() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local', aliases: 'leader')"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Invalid option 'aliases'"))
+    }
 }
