@@ -112,6 +112,11 @@ Map verify(Map target) {
             outcome.failure = (verified.problems ?: ['verification failed']).join('; ')
         }
     } catch (Exception failure) {
+        // An abort or a timeout ends the build: recording it as a failed alias would check the
+        // remaining aliases of a build the user stopped and report it as UNSTABLE.
+        if (esRemoteClusterSupport.isAbort(failure)) {
+            throw failure
+        }
         outcome.failure = failure.message ?: failure.toString()
     }
     echo "${outcome.id}: ${outcome.failure ? "FAILED: ${outcome.failure}" : 'verified'}"
@@ -164,12 +169,35 @@ String junitReport(String suiteName, List<Map> outcomes) {
     return xml.toString()
 }
 
+/**
+ * Escapes text for an XML 1.0 attribute or element. Line breaks and tabs become character
+ * references so attribute values keep them, and characters XML 1.0 forbids (other control
+ * characters, lone surrogates, U+FFFE and U+FFFF) become U+FFFD, since no reference can carry them.
+ */
 @NonCPS
 String xmlEscape(Object text) {
-    return String.valueOf(text)
-        .replace('&', '&amp;')
-        .replace('<', '&lt;')
-        .replace('>', '&gt;')
-        .replace('"', '&quot;')
-        .replace("'", '&apos;')
+    String value = String.valueOf(text)
+    StringBuilder escaped = new StringBuilder(value.length())
+    for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i)
+        if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            escaped.append(c).append(value.charAt(i + 1))
+            i++
+            continue
+        }
+        switch (c) {
+            case '&': escaped.append('&amp;'); break
+            case '<': escaped.append('&lt;'); break
+            case '>': escaped.append('&gt;'); break
+            case '"': escaped.append('&quot;'); break
+            case "'": escaped.append('&apos;'); break
+            case '\n': escaped.append('&#10;'); break
+            case '\r': escaped.append('&#13;'); break
+            case '\t': escaped.append('&#9;'); break
+            default:
+                boolean forbidden = c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF
+                escaped.append(forbidden ? '\uFFFD' : c)
+        }
+    }
+    return escaped.toString()
 }

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.esremote.pipeline
+
+import static org.junit.Assert.assertEquals
+import static org.junit.Assert.assertTrue
+
+import org.junit.After
+import org.junit.Before
+import org.junit.Test
+
+/**
+ * Failure handling of the shared library globals with the es* steps bound to recording closures:
+ * each test scripts what the steps return or throw, so no cluster is involved.
+ */
+class LibraryFailureHandlingTest {
+
+    private PipelineHarness harness
+    /** Step name to a closure that receives the step's arguments and returns its result. */
+    private final Map<String, Closure> stepResults = [:]
+
+    @Before
+    void setUp() {
+        harness = new PipelineHarness(PipelineHarness.repositoryRoot(), System.out)
+        harness.setUp()
+        harness.stepRunner = { String name, Map args ->
+            Closure result = stepResults[name]
+            if (result == null) {
+                throw new AssertionError("step ${name} must not run")
+            }
+            return result.call(args)
+        }
+        harness.bindSteps(['esPlanMigration', 'esCreateCrossClusterKey', 'esPauseRemoteTasks',
+            'esGrantRemotePrivileges', 'esDisconnectRemote', 'esReloadSecureSettings', 'esReconnectRemote',
+            'esVerifyRemote', 'esResumeRemoteTasks', 'esDisableCertificateAccess', 'esRollbackRemote'])
+    }
+
+    @After
+    void tearDown() {
+        harness.workspace.deleteDir()
+    }
+
+    @Test
+    void checkAbortStopsRemainingAliases() {
+        // Given the build is aborted while the first of two aliases is verified
+        stepResults.esVerifyRemote = { Map args -> throw new BuildAbortedException('Aborted by alice', 'alice') }
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local', aliases: ['leader', 'follower'])"""
+
+        // When the check runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the build is aborted, not reported as a failed alias, and the second alias is skipped
+        assertEquals(harness.console.text(), 'ABORTED', result)
+        assertEquals(1, harness.calls('esVerifyRemote').size())
+        assertEquals([:], harness.junitReports)
+    }
+
+    @Test
+    void checkReportEscapesMessages() {
+        // Given a failure message with XML markup, quotes, a line break and a control character
+        String message = 'index <logs> & "quoted" \'x\'\nline two \u0001 end'
+        stepResults.esVerifyRemote = { Map args ->
+            args.alias == 'leader' ? [ok: false, problems: [message]] : [ok: true, connected: true]
+        }
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local', aliases: ['leader', 'follower'])"""
+
+        // When the check runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the report parses, keeps the message's text, and the build is UNSTABLE
+        assertEquals(harness.console.text(), 'UNSTABLE', result)
+        def suite = new XmlSlurper().parseText(harness.junitReports['es-remote-clusters.xml'])
+        assertEquals('2', suite.@tests.text())
+        assertEquals('1', suite.@failures.text())
+        String parsed = suite.testcase[0].failure.@message.text()
+        assertTrue(parsed, parsed.startsWith('index <logs> & "quoted" \'x\'\nline two '))
+        assertTrue(parsed, parsed.endsWith(' end'))
+    }
+
+    @Test
+    void checkExceptionInOneAliasChecksOthers() {
+        stepResults.esVerifyRemote = { Map args ->
+            if (args.alias == 'leader') {
+                throw new IllegalStateException('connection refused')
+            }
+            return [ok: true, connected: true]
+        }
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local', aliases: ['leader', 'follower'], failedResult: 'FAILURE')"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertEquals(['leader', 'follower'], harness.calls('esVerifyRemote')*.arguments*.alias)
+        assertTrue(harness.failure.message, harness.failure.message.contains('1 of 2'))
+        def suite = new XmlSlurper().parseText(harness.junitReports['es-remote-clusters.xml'])
+        assertEquals('connection refused', suite.testcase[0].failure.@message.text())
+    }
+}
