@@ -267,11 +267,16 @@ void handleFailure(Map config, List<Map> targets, Map progress, Throwable failur
                 if (progress.keystoreStageReached || target.keystore.mode == 'agent') {
                     esRemoteClusterSupport.removeKey(target)
                 }
-                esRollbackRemote(esRemoteClusterSupport.stepArguments(target, [
+                Map rolledBack = esRollbackRemote(esRemoteClusterSupport.stepArguments(target, [
                     keystoreEntryRemoved: true,
                     invalidateKey: target.invalidateKeyOnRollback,
                 ]))
-                echo "Rolled back ${describe(target)}"
+                if (rolledBack.outcome == 'action-required') {
+                    echo "Rollback of ${describe(target)} is not complete: ${rolledBack.instructions}. " +
+                        'Then run esRemoteClusterRollback for it.'
+                } else {
+                    echo "Rolled back ${describe(target)}"
+                }
             } catch (Throwable rollbackFailure) {
                 echo "Rollback of ${describe(target)} failed: ${rollbackFailure.message ?: rollbackFailure}. " +
                     'Run esRemoteClusterRollback for it once the cause is fixed.'

@@ -22,8 +22,14 @@ def call(Map userConfig = [:]) {
                 invalidateKey: target.invalidateKey,
             ]))
             results[esRemoteClusterSupport.id(target)] = rolledBack
-            echo "Rolled back alias '${target.alias}' on ${esRemoteClusterSupport.clusterName(target)}: " +
-                "${rolledBack.outcome}"
+            String described = "alias '${target.alias}' on ${esRemoteClusterSupport.clusterName(target)}"
+            if (rolledBack.outcome == 'action-required') {
+                // The other targets still roll back; the build shows that this one needs a person.
+                unstable("Rollback of ${described} is not complete: ${rolledBack.instructions}. " +
+                    'Then run esRemoteClusterRollback again.')
+            } else {
+                echo "Rolled back ${described}: ${rolledBack.outcome}"
+            }
         }
     }
     return results

@@ -96,4 +96,58 @@ class LibraryFailureHandlingTest {
         def suite = new XmlSlurper().parseText(harness.junitReports['es-remote-clusters.xml'])
         assertEquals('connection refused', suite.testcase[0].failure.@message.text())
     }
+
+    @Test
+    void rollbackNeedingActionIsNotReportedDone() {
+        // Given a migration whose reconnect fails and whose rollback needs a restart
+        stubMigrationSteps()
+        stepResults.esReconnectRemote = { Map args -> throw new IllegalStateException('reconnect failed') }
+        stepResults.esRollbackRemote = { Map args ->
+            [outcome: 'action-required', instructions: 'restart every local node, then run rollback again']
+        }
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
+                rollbackOnFailure: true)"""
+
+        // When it runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the original error fails the build and the log gives the rollback's instructions
+        String console = harness.console.text()
+        assertEquals('FAILURE', result)
+        assertEquals('reconnect failed', harness.failure.message)
+        assertTrue(console, console.contains('restart every local node, then run rollback again'))
+        assertTrue(console, !console.contains("Rolled back alias 'leader'"))
+    }
+
+    @Test
+    void rollbackGlobalNeedingActionIsUnstable() {
+        // Given the first of two aliases needs a restart before its rollback can finish
+        stepResults.esRollbackRemote = { Map args ->
+            args.alias == 'leader' ? [outcome: 'action-required', instructions: 'restart every local node'] :
+                [outcome: 'done']
+        }
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterRollback(cluster: 'es-local', targets: [[alias: 'leader'], [alias: 'follower']])"""
+
+        // When the rollback runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then both aliases roll back and the build is UNSTABLE with the instructions
+        String console = harness.console.text()
+        assertEquals(console, 'UNSTABLE', result)
+        assertEquals(['leader', 'follower'], harness.calls('esRollbackRemote')*.arguments*.alias)
+        assertTrue(console, console.contains("alias 'leader' on es-local is not complete: restart every local node"))
+    }
+
+    private void stubMigrationSteps() {
+        stepResults.esPlanMigration = { Map args -> [ready: true, switchOrder: 'documented', switchOrderReason: 'test'] }
+        stepResults.esCreateCrossClusterKey = { Map args -> [credentialsId: 'es-ccs-leader', keyId: 'k1', credentialAction: 'created'] }
+        stepResults.esPauseRemoteTasks = { Map args -> [outcome: 'done'] }
+        stepResults.esGrantRemotePrivileges = { Map args -> [outcome: 'done'] }
+        stepResults.esDisconnectRemote = { Map args -> [outcome: 'done'] }
+        stepResults.esReloadSecureSettings = { Map args -> [outcome: 'done'] }
+    }
 }
