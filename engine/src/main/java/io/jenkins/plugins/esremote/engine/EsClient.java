@@ -41,6 +41,9 @@ final class EsClient implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    /** Longest error text kept from a response, in characters. */
+    static final int MAX_MESSAGE_LENGTH = 2_000;
+
     private final ClusterConnection connection;
     private final RestClient restClient;
     private final ElasticsearchClient client;
@@ -221,6 +224,11 @@ final class EsClient implements AutoCloseable {
         }
         if (connection.authentication().appearsIn(result)) {
             result = "(message withheld: it contained a credential)";
+        }
+        if (result.length() > MAX_MESSAGE_LENGTH) {
+            // A proxy's error page can be megabytes long, and all of it would reach the console.
+            result = result.substring(0, MAX_MESSAGE_LENGTH) + "... (" + (result.length() - MAX_MESSAGE_LENGTH)
+                    + " more characters cut)";
         }
         return result;
     }

@@ -211,6 +211,22 @@ class HostileInputTest {
     }
 
     @Test
+    void hugeErrorBodyCut() throws Exception {
+        try (EchoServer server = new EchoServer(502, "x".repeat(200_000))) {
+            ClusterConnection connection = ClusterConnection.builder("local")
+                    .url(server.url())
+                    .authentication(Authentication.basic("elastic", PASSWORD.toCharArray()))
+                    .build();
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> Migration.open(connection, null, "leader", new FileJournalStore(journals), null));
+
+            assertTrue(error.getMessage().length() < 3_000, "length " + error.getMessage().length());
+            assertTrue(error.getMessage().contains("more characters cut"), error.getMessage().substring(0, 200));
+        }
+    }
+
+    @Test
     void nullJournalRejected() throws Exception {
         try (RecordedCluster local = RecordedCluster.local812()) {
             Files.writeString(journals.resolve("Rec0rdedUuid812AAAAAAA@leader.json"), "null");
