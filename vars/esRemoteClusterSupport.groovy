@@ -6,10 +6,11 @@
 @groovy.transform.Field
 static final String ALIAS_PATTERN = '[A-Za-z0-9_-]+'
 
-// Characters allowed in keystore.command, which reaches the shell unquoted: no quotes, '$', ';',
-// '|' or '&'.
+// keystore.command reaches the shell unquoted, so it may hold no quotes, '$', ';', '|' or '&',
+// and its last word must be the elasticsearch-keystore tool: a prefix such as
+// 'sudo -u elasticsearch' is allowed, but a command such as 'rm -rf /' is not.
 @groovy.transform.Field
-static final String COMMAND_PATTERN = '[A-Za-z0-9_./ -]+'
+static final String COMMAND_PATTERN = '([A-Za-z0-9_./=-]+ +)*([A-Za-z0-9_./-]*/)?elasticsearch-keystore'
 
 /**
  * Merges the caller's map over the defaults: nested maps are merged key by key, and a key the
@@ -254,7 +255,8 @@ String keystoreCommand(Map keystore) {
     String command = keystore.command
     if (!(command ==~ COMMAND_PATTERN)) {
         throw new IllegalArgumentException("Invalid keystore.command '${command}': give the path of " +
-            'the elasticsearch-keystore tool (letters, digits, spaces, and . / _ - only).')
+            'the elasticsearch-keystore tool, optionally after a prefix such as sudo -u elasticsearch ' +
+            '(letters, digits, spaces, and . / _ - = only).')
     }
     return command
 }

@@ -79,6 +79,41 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void keystoreCommandMustRunKeystoreTool() {
+        List<String> rejected = ['rm -rf /', 'elasticsearch-keystore-evil', 'elasticsearch-keystore add x',
+            'elasticsearch-keystore\nid', '']
+        rejected.each { String command ->
+            harness.failure = null
+            String jenkinsfile = """@Library('es-remote-migration') _
+                esRemoteClusterRollback(cluster: 'es-local', alias: 'leader',
+                    keystore: [mode: 'agent', agentLabels: ['n1'], command: '${command.replace('\n', '\\n')}'])"""
+
+            String result = harness.runText(jenkinsfile)
+
+            assertEquals(command, 'FAILURE', result)
+            assertTrue("${command}: ${harness.failure}", harness.failure.message.contains('Invalid keystore.command'))
+        }
+        assertEquals([], harness.shellScripts)
+    }
+
+    @Test
+    void keystoreCommandAcceptsPathAndPrefix() {
+        ['elasticsearch-keystore', '/usr/share/elasticsearch/bin/elasticsearch-keystore',
+         'sudo -u elasticsearch /usr/share/elasticsearch/bin/elasticsearch-keystore',
+         'env ES_PATH_CONF=/etc/elasticsearch elasticsearch-keystore'].each { String command ->
+            harness.failure = null
+            String jenkinsfile = """@Library('es-remote-migration') _
+                esRemoteClusterRollback(cluster: 'es-local', alias: 'leader',
+                    keystore: [mode: 'agent', agentLabels: ['n1'], command: '${command}'])"""
+
+            harness.runText(jenkinsfile)
+
+            // The options pass, so the build fails only at the unknown agent label
+            assertTrue("${command}: ${harness.failure}", harness.failure.message.contains("No agent has label 'n1'"))
+        }
+    }
+
+    @Test
     void aliasWithShellCharactersIsRejected() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterRollback(cluster: 'es-local', alias: 'leader;rm -rf /')"""
