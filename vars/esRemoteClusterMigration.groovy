@@ -278,9 +278,16 @@ void handleFailure(Map config, List<Map> targets, Map progress, Throwable failur
                     echo "Rolled back ${describe(target)}"
                 }
             } catch (Throwable rollbackFailure) {
+                failure.addSuppressed(rollbackFailure)
+                // An abort (the operator declined a key removal, or a timeout) stops the whole
+                // rollback instead of prompting again for the next target.
+                if (esRemoteClusterSupport.isAbort(rollbackFailure)) {
+                    echo "Rollback aborted at ${describe(target)}: it and the targets after it are not " +
+                        'rolled back. Run esRemoteClusterRollback for them.'
+                    break
+                }
                 echo "Rollback of ${describe(target)} failed: ${rollbackFailure.message ?: rollbackFailure}. " +
                     'Run esRemoteClusterRollback for it once the cause is fixed.'
-                failure.addSuppressed(rollbackFailure)
             }
         }
     }

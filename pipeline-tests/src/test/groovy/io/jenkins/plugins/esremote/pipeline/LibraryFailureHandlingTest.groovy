@@ -142,6 +142,109 @@ class LibraryFailureHandlingTest {
         assertTrue(console, console.contains("alias 'leader' on es-local is not complete: restart every local node"))
     }
 
+    @Test
+    void failureWithoutRollbackKeepsOriginalError() {
+        stubMigrationSteps()
+        stepResults.esGrantRemotePrivileges = { Map args -> throw new IllegalStateException('role update rejected') }
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+
+        String result = harness.runText(MIGRATION)
+
+        assertEquals('FAILURE', result)
+        assertEquals('role update rejected', harness.failure.message)
+        assertEquals([], harness.calls('esRollbackRemote'))
+        assertTrue(!harness.stages.contains('Roll back'))
+    }
+
+    @Test
+    void preflightFailureRollsNothingBack() {
+        stubMigrationSteps()
+        stepResults.esPlanMigration = { Map args -> [ready: false, blockers: ['remote is 7.17'], switchOrder: null] }
+
+        String result = harness.runText(MIGRATION.replace('rollbackOnFailure: false', 'rollbackOnFailure: true'))
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains('remote is 7.17'))
+        assertEquals(['esPlanMigration'], harness.stepCalls*.name)
+    }
+
+    @Test
+    void rollbackErrorDoesNotMaskOriginal() {
+        stubMigrationSteps()
+        stepResults.esReconnectRemote = { Map args -> throw new IllegalStateException('reconnect failed') }
+        stepResults.esRollbackRemote = { Map args -> throw new IllegalStateException('journal locked') }
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+
+        String result = harness.runText(MIGRATION.replace('rollbackOnFailure: false', 'rollbackOnFailure: true'))
+
+        assertEquals('FAILURE', result)
+        assertEquals('reconnect failed', harness.failure.message)
+        assertEquals(['journal locked'], harness.failure.suppressed*.message)
+    }
+
+    @Test
+    void approvalRecordsApproverOutsideNode() {
+        stubMigrationSteps()
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+
+        String result = harness.runText(MIGRATION)
+
+        assertEquals(harness.console.text(), 'SUCCESS', result)
+        PipelineHarness.InputCall approval = harness.inputs.find { it.arguments.ok == 'Disable certificate access' }
+        assertEquals(null, approval.agent)
+        assertEquals(240, approval.timeout.time)
+        assertEquals('alice', harness.calls('esDisableCertificateAccess')[0].arguments.approvedBy)
+    }
+
+    @Test
+    void abortAtApprovalKeepsMigration() {
+        // Given rollbackOnFailure but not rollbackOnDeclinedApproval, and the approval is aborted
+        stubMigrationSteps()
+        harness.inputAnswer = { Map args ->
+            if (args.ok == 'Disable certificate access') {
+                throw new BuildAbortedException('Aborted by bob', 'bob')
+            }
+            return null
+        }
+
+        String result = harness.runText(MIGRATION.replace('rollbackOnFailure: false', 'rollbackOnFailure: true'))
+
+        // Then the build is aborted, nothing is rolled back and certificate access is untouched
+        assertEquals('ABORTED', result)
+        assertEquals([], harness.calls('esRollbackRemote'))
+        assertEquals([], harness.calls('esDisableCertificateAccess'))
+    }
+
+    @Test
+    void abortDuringRollbackStopsIt() {
+        // Given two targets, a failing reconnect, and the operator aborts the first key removal
+        stubMigrationSteps()
+        stepResults.esReconnectRemote = { Map args -> throw new IllegalStateException('reconnect failed') }
+        stepResults.esRollbackRemote = { Map args -> [outcome: 'done'] }
+        harness.inputAnswer = { Map args ->
+            if (args.message.contains('Remove the cross-cluster API key')) {
+                throw new BuildAbortedException('Aborted by bob', 'bob')
+            }
+            return null
+        }
+        String jenkinsfile = MIGRATION.replace("alias: 'leader',", "targets: [[alias: 'leader'], [alias: 'follower']],")
+            .replace('rollbackOnFailure: false', 'rollbackOnFailure: true')
+
+        String result = harness.runText(jenkinsfile)
+
+        // Then the rollback stops at the abort: no second removal prompt and no journal rollback,
+        // and the build fails with the original error, the abort attached to it
+        assertEquals('FAILURE', result)
+        assertEquals('reconnect failed', harness.failure.message)
+        assertEquals(['Aborted by bob'], harness.failure.suppressed*.message)
+        assertEquals(1, harness.inputs.count { it.arguments.message.contains('Remove the cross-cluster API key') })
+        assertEquals([], harness.calls('esRollbackRemote'))
+    }
+
+    private static final String MIGRATION = """@Library('es-remote-migration') _
+        esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
+            rollbackOnFailure: false)"""
+
     private void stubMigrationSteps() {
         stepResults.esPlanMigration = { Map args -> [ready: true, switchOrder: 'documented', switchOrderReason: 'test'] }
         stepResults.esCreateCrossClusterKey = { Map args -> [credentialsId: 'es-ccs-leader', keyId: 'k1', credentialAction: 'created'] }
@@ -149,5 +252,9 @@ class LibraryFailureHandlingTest {
         stepResults.esGrantRemotePrivileges = { Map args -> [outcome: 'done'] }
         stepResults.esDisconnectRemote = { Map args -> [outcome: 'done'] }
         stepResults.esReloadSecureSettings = { Map args -> [outcome: 'done'] }
+        stepResults.esReconnectRemote = { Map args -> [outcome: 'done'] }
+        stepResults.esVerifyRemote = { Map args -> [ok: true, connected: true, clusterCredentials: true] }
+        stepResults.esResumeRemoteTasks = { Map args -> [outcome: 'done'] }
+        stepResults.esDisableCertificateAccess = { Map args -> [outcome: 'done'] }
     }
 }
