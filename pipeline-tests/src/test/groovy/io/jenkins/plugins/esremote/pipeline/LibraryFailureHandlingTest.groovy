@@ -19,7 +19,12 @@ class LibraryFailureHandlingTest {
 
     @Before
     void setUp() {
-        harness = new PipelineHarness(PipelineHarness.repositoryRoot(), System.out)
+        setUpHarness(false)
+    }
+
+    /** With cps true, the library runs CPS-transformed, as in Jenkins, which some loops and catches need. */
+    private void setUpHarness(boolean cps) {
+        harness = new PipelineHarness(PipelineHarness.repositoryRoot(), System.out, cps)
         harness.setUp()
         harness.stepRunner = { String name, Map args ->
             Closure result = stepResults[name]
@@ -40,6 +45,17 @@ class LibraryFailureHandlingTest {
 
     @Test
     void checkAbortStopsRemainingAliases() {
+        checkAbortDuringCheck()
+    }
+
+    @Test
+    void checkAbortStopsRemainingAliasesUnderCps() {
+        harness.workspace.deleteDir()
+        setUpHarness(true)
+        checkAbortDuringCheck()
+    }
+
+    private void checkAbortDuringCheck() {
         // Given the build is aborted while the first of two aliases is verified
         stepResults.esVerifyRemote = { Map args -> throw new BuildAbortedException('Aborted by alice', 'alice') }
         String jenkinsfile = """@Library('es-remote-migration') _
@@ -217,6 +233,17 @@ class LibraryFailureHandlingTest {
 
     @Test
     void abortDuringRollbackStopsIt() {
+        checkAbortDuringRollback()
+    }
+
+    @Test
+    void abortDuringRollbackStopsItUnderCps() {
+        harness.workspace.deleteDir()
+        setUpHarness(true)
+        checkAbortDuringRollback()
+    }
+
+    private void checkAbortDuringRollback() {
         // Given two targets, a failing reconnect, and the operator aborts the first key removal
         stubMigrationSteps()
         stepResults.esReconnectRemote = { Map args -> throw new IllegalStateException('reconnect failed') }
