@@ -83,6 +83,11 @@ Map expandAliases(Map config) {
     if (!(config.failedResult in ['UNSTABLE', 'FAILURE'])) {
         throw new IllegalArgumentException("Invalid failedResult '${config.failedResult}': use 'UNSTABLE' or 'FAILURE'.")
     }
+    if (config.alias != null && (config.aliases || config.targets)) {
+        // The top-level alias would only be a default for the entries, so it would not be checked.
+        throw new IllegalArgumentException("Option 'alias' ('${config.alias}') is ignored when 'aliases' or " +
+            "'targets' is given: add it to aliases instead.")
+    }
     Map expanded = new LinkedHashMap(config)
     List<Map> entries = new ArrayList(config.targets ?: [])
     for (String alias in (config.aliases ?: [])) {

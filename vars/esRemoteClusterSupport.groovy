@@ -82,6 +82,10 @@ List<Map> targets(Map config) {
             throw new IllegalArgumentException("Missing option 'cluster' for targets[${index}]: name the local " +
                 "cluster's connection, or give connection.url.")
         }
+        if (target.alias == null) {
+            throw new IllegalArgumentException("Missing option 'alias' for targets[${index}]: name the remote " +
+                'cluster alias, or list one map per alias in targets.')
+        }
         if (!(target.alias instanceof CharSequence) || !(target.alias ==~ ALIAS_PATTERN)) {
             throw new IllegalArgumentException("Invalid or missing alias '${target.alias}' for targets[${index}]: " +
                 'use letters, digits, hyphens and underscores only.')

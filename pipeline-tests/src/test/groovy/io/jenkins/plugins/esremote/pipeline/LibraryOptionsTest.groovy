@@ -126,6 +126,30 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void missingAliasIsNamed() {
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local')"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Missing option 'alias' for targets[0]"))
+    }
+
+    @Test
+    void checkAliasBesideAliasesIsRejected() {
+        // Given a single alias and a list: the single one would silently not be checked
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterCheck(cluster: 'es-local', alias: 'leader', aliases: ['follower'])"""
+
+        String result = harness.runText(jenkinsfile)
+
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains("Option 'alias' ('leader') is ignored"))
+        assertEquals([], harness.stepCalls)
+    }
+
+    @Test
     void missingClusterIsRejected() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterCheck(aliases: ['leader'])"""
