@@ -181,8 +181,9 @@ void addKey(Map target) {
             node(label) {
                 withCredentials([string(credentialsId: target.keyCredentialsId, variable: 'ES_REMOTE_KEY')]) {
                     // Single quotes: the shell, not Groovy, expands the variable, and printf is a
-                    // shell builtin, so the key is on no command line.
-                    sh(script: 'printf %s "$ES_REMOTE_KEY" | ' + keystoreCommand(keystore) +
+                    // shell builtin, so the key is on no command line. sh runs with -x, whose trace
+                    // would print the expanded key, so tracing is off for that line.
+                    sh(script: 'set +x\nprintf %s "$ES_REMOTE_KEY" | ' + keystoreCommand(keystore) +
                         ' add --stdin --force ' + keystoreSetting(target))
                 }
             }

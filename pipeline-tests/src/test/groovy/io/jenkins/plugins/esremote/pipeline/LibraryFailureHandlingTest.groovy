@@ -268,6 +268,31 @@ class LibraryFailureHandlingTest {
         assertEquals([], harness.calls('esRollbackRemote'))
     }
 
+    @Test
+    void agentKeystoreKeepsKeyOffCommandLineAndLog() {
+        // Given agent mode, where the agent's keystore tool records its arguments and stdin
+        String key = 'Y2NzLWtleTpzZWNyZXQ+/=='
+        stubMigrationSteps()
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+        harness.secretLookup = { String id -> id == 'es-ccs-leader' ? key : null }
+        File recorded = new File(harness.workspace, 'keystore-calls')
+        harness.agents.n1 = ['/bin/sh', '-c', 'echo "args: $*" >> "$0"; cat >> "$0"; echo >> "$0"', recorded.path]
+        String jenkinsfile = MIGRATION.replace('rollbackOnFailure: false',
+            "rollbackOnFailure: false, keystore: [mode: 'agent', agentLabels: ['n1']]")
+
+        // When the migration runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the tool got the key on stdin only, and neither scripts nor the console show it
+        assertEquals(harness.console.text(), 'SUCCESS', result)
+        assertEquals('args: add --stdin --force cluster.remote.leader.credentials\n' + key + '\n', recorded.text)
+        assertTrue(harness.shellScripts*.script.toString(), harness.shellScripts.every { !it.script.contains(key) })
+        assertTrue(harness.console.text(), !harness.console.text().contains(key))
+        assertTrue(harness.console.text(), !harness.console.text().contains('Y2NzLWtleTpzZWNyZXQ'))
+        // Not even masked: the trace of sh -x must not expand the key
+        assertTrue(harness.console.text(), !harness.console.text().contains('****'))
+    }
+
     private static final String MIGRATION = """@Library('es-remote-migration') _
         esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
             rollbackOnFailure: false)"""
