@@ -266,9 +266,16 @@ String keystoreCommand(Map keystore) {
     return command
 }
 
+// Replaces each ${name} in one pass, so a value that itself contains ${...} stays as given.
 @NonCPS
 String fillTemplate(String template, Map values) {
-    String text = template
-    values.each { key, value -> text = text.replace('${' + key + '}', String.valueOf(value)) }
-    return text
+    java.util.regex.Matcher matcher = template =~ /\$\{(\w+)\}/
+    StringBuffer text = new StringBuffer()
+    while (matcher.find()) {
+        String name = matcher.group(1)
+        String value = values.containsKey(name) ? String.valueOf(values[name]) : matcher.group()
+        matcher.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(value))
+    }
+    matcher.appendTail(text)
+    return text.toString()
 }

@@ -293,6 +293,23 @@ class LibraryFailureHandlingTest {
         assertTrue(harness.console.text(), !harness.console.text().contains('****'))
     }
 
+    @Test
+    void operatorInstructionsKeepValuesLiteral() {
+        // Given a connection name that looks like a placeholder of the instructions template
+        stubMigrationSteps()
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+        String jenkinsfile = MIGRATION.replace("cluster: 'es-local'", "cluster: 'es-\${setting}'")
+
+        // When the migration stops for the operator to write the key
+        String result = harness.runText(jenkinsfile)
+
+        // Then the instructions show the name as given, not the setting substituted into it
+        assertEquals(harness.console.text(), 'SUCCESS', result)
+        String instructions = harness.inputs[0].arguments.message
+        assertTrue(instructions, instructions.contains("local cluster 'es-\${setting}'"))
+        assertTrue(instructions, instructions.contains('elasticsearch-keystore add --force cluster.remote.leader.credentials'))
+    }
+
     private static final String MIGRATION = """@Library('es-remote-migration') _
         esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
             rollbackOnFailure: false)"""
