@@ -5,6 +5,7 @@
 def call(Map userConfig = [:]) {
     Map config = esRemoteClusterSupport.merge(defaultConfig(), userConfig)
     List<Map> targets = esRemoteClusterSupport.targets(config)
+    checkApproval(config.approval)
     Map progress = [started: false, keystoreStageReached: false, awaitingApproval: false]
     Map results = [:]
     for (int i = 0; i < targets.size(); i++) {
@@ -290,6 +291,15 @@ void handleFailure(Map config, List<Map> targets, Map progress, Throwable failur
                     'Run esRemoteClusterRollback for it once the cause is fixed.'
             }
         }
+    }
+}
+
+@NonCPS
+void checkApproval(Map approval) {
+    esRemoteClusterSupport.checkPositive('approval.timeoutMinutes', approval.timeoutMinutes)
+    if (approval.submitter != null && !(approval.submitter instanceof CharSequence)) {
+        throw new IllegalArgumentException("Invalid approval.submitter '${approval.submitter}': give one string " +
+            "of comma-separated users or groups, such as 'alice,es-admins'.")
     }
 }
 

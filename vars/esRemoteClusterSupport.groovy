@@ -239,9 +239,18 @@ void checkKeystore(Map target) {
         throw new IllegalArgumentException("Invalid keystore.mode '${target.keystore.mode}' for ${id(target)}: " +
             "use 'agent' or 'operator'.")
     }
+    checkPositive("keystore.timeoutMinutes for ${id(target)}", target.keystore.timeoutMinutes)
     keystoreCommand(target.keystore)
     if (target.keystore.mode == 'agent') {
         agentLabels(target)
+    }
+}
+
+/** Rejects a timeout of zero or less, which would abort the build as soon as it waits. */
+@NonCPS
+void checkPositive(String option, Object value) {
+    if (!(value instanceof Number) || (value as Number).doubleValue() <= 0) {
+        throw new IllegalArgumentException("Invalid ${option} '${value}': give a number of minutes greater than 0.")
     }
 }
 

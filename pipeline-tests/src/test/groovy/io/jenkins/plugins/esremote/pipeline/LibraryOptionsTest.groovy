@@ -220,6 +220,27 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void invalidApprovalAndTimeoutsAreRejected() {
+        Map<String, String> cases = [
+            "approval: [timeoutMinutes: 0]": "Invalid approval.timeoutMinutes '0'",
+            "approval: [timeoutMinutes: -5]": "Invalid approval.timeoutMinutes '-5'",
+            "keystore: [timeoutMinutes: 0]": "Invalid keystore.timeoutMinutes for es-local/leader '0'",
+            "approval: [submitter: ['alice', 'bob']]": "Invalid approval.submitter '[alice, bob]'",
+        ]
+        cases.each { String option, String expected ->
+            harness.failure = null
+            String jenkinsfile = """@Library('es-remote-migration') _
+                esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', ${option})"""
+
+            String result = harness.runText(jenkinsfile)
+
+            assertEquals(option, 'FAILURE', result)
+            assertTrue("${option}: ${harness.failure}", harness.failure.message.contains(expected))
+        }
+        assertEquals([], harness.stepCalls)
+    }
+
+    @Test
     void checkAliasesMustBeList() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterCheck(cluster: 'es-local', aliases: 'leader')"""
