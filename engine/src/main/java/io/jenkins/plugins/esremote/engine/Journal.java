@@ -56,6 +56,9 @@ final class Journal {
     /** Whether the local nodes loaded the credentials (reload or confirmed restart). */
     public boolean credentialsLoaded;
     public boolean aliasRemoved;
+
+    /** When disconnect removed the alias (epoch milliseconds), so reconnect can report the outage. */
+    public Long aliasRemovedAtMillis;
     public boolean aliasRepointed;
     public boolean verified;
     public boolean rolledBack;

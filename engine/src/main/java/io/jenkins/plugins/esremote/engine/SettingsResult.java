@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * What {@code disconnect}, {@code reloadSecureSettings} or {@code reconnect} did to the alias's
- * settings and credentials. {@code outageMillis} is the time from the first change that breaks
- * the alias to the first {@code _remote/info} that shows it connected, when the phase measured it.
+ * settings and credentials. {@code outageMillis}, set by {@code reconnect}, ends at the first
+ * {@code _remote/info} that shows the alias connected. Under the reload-and-repoint order it starts
+ * when the reload request is sent, so it is an upper bound; under the documented order it starts
+ * when {@code disconnect} removed the alias.
  */
 public final class SettingsResult extends PhaseResult {
 

@@ -48,6 +48,7 @@ final class SwitchPhases {
         }
         context.journal.aliasRemoved = true;
         context.intent(phase, context.local, "remove the alias's settings");
+        context.journal.aliasRemovedAtMillis = System.currentTimeMillis();
         settings.apply(phase, AliasSettings.removal((Map<?, ?>) current.get("persistent")),
                 AliasSettings.removal((Map<?, ?>) current.get("transient")),
                 "run rollback to restore the original settings, or disconnect again");
@@ -182,6 +183,10 @@ final class SwitchPhases {
                         + (context.canReload() ? "" : "; on " + context.localVersion
                                 + " the local nodes must be restarted after the keystore is written"));
         long outage = (System.nanoTime() - started) / 1_000_000;
+        if (order != SwitchOrder.RELOAD_AND_REPOINT && context.journal.aliasRemovedAtMillis != null) {
+            // Under the documented order the alias has been unusable since disconnect removed it.
+            outage = Math.max(outage, System.currentTimeMillis() - context.journal.aliasRemovedAtMillis);
+        }
         context.journal.phases.put(phase.id(), "done");
         context.save(phase);
         context.info(phase, context.local.name(), "connected to " + addresses + " in " + request.mode().id()

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EsClustersExtension.class)
 class PhasesTest {
 
+    /** Time an operator takes between disconnect and reconnect in the documented order. */
+    private static final long OPERATOR_PAUSE_MILLIS = 3_000;
+
     private static final GrantPrivilegesRequest GRANTS = GrantPrivilegesRequest.of(
             RoleGrant.copiedFrom(ClusterFixture.LOCAL_ROLE, List.of(ClusterFixture.REMOTE_ROLE)));
     private static final CreateKeyRequest SEARCH_KEY =
@@ -217,13 +220,17 @@ class PhasesTest {
         try (Migration migration = fixture.open(options)) {
             migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
 
+            long beforeDisconnect = System.nanoTime();
             SettingsResult disconnect = migration.disconnect();
             Map<String, Object> removed = fixture.aliasSettings();
             SettingsResult disconnectAgain = migration.disconnect();
             SettingsResult reload = migration.reloadSecureSettings();
             SettingsResult reloadAgain = migration.reloadSecureSettings();
+            // An operator takes a while between the steps: the outage must include that time.
+            Thread.sleep(OPERATOR_PAUSE_MILLIS);
             SettingsResult reconnect = migration.reconnect(ReconnectRequest.sniff(
                     List.of(fixture.clusters.remote().remoteClusterAddress())));
+            long afterReconnect = System.nanoTime();
             SettingsResult reconnectAgain = migration.reconnect(ReconnectRequest.sniff(
                     List.of(fixture.clusters.remote().remoteClusterAddress())));
 
@@ -235,6 +242,12 @@ class PhasesTest {
             assertEquals(PhaseResult.Outcome.DONE, reconnect.outcome());
             assertEquals(true, reconnect.clusterCredentials());
             assertEquals(PhaseResult.Outcome.ALREADY_DONE, reconnectAgain.outcome());
+            // The alias was unusable from its removal in disconnect, not only during reconnect.
+            long disconnectUntilReconnectEnd = (afterReconnect - beforeDisconnect) / 1_000_000;
+            assertTrue(reconnect.outageMillis() >= OPERATOR_PAUSE_MILLIS,
+                    reconnect.outageMillis() + " ms < " + OPERATOR_PAUSE_MILLIS + " ms");
+            assertTrue(reconnect.outageMillis() <= disconnectUntilReconnectEnd + 50,
+                    reconnect.outageMillis() + " ms > " + disconnectUntilReconnectEnd + " ms");
             assertEquals("sniff", fixture.aliasSettings().get("persistent:cluster.remote.leader.mode"));
         }
     }
