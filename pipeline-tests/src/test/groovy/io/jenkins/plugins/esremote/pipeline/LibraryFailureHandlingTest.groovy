@@ -29,7 +29,7 @@ class LibraryFailureHandlingTest {
         harness.stepRunner = { String name, Map args ->
             Closure result = stepResults[name]
             if (result == null) {
-                throw new AssertionError("step ${name} must not run")
+                throw new AssertionError((Object) "step ${name} must not run")
             }
             return result.call(args)
         }

@@ -19,7 +19,7 @@ class LibraryOptionsTest {
     void setUp() {
         harness = new PipelineHarness(PipelineHarness.repositoryRoot(), System.out)
         harness.setUp()
-        harness.stepRunner = { String name, Map args -> throw new AssertionError("step ${name} must not run") }
+        harness.stepRunner = { String name, Map args -> throw new AssertionError((Object) "step ${name} must not run") }
         harness.bindSteps(['esPlanMigration', 'esVerifyRemote', 'esRollbackRemote'])
     }
 
