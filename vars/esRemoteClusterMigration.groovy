@@ -6,7 +6,8 @@ def call(Map userConfig = [:]) {
     Map config = esRemoteClusterSupport.merge(defaultConfig(), userConfig)
     List<Map> targets = esRemoteClusterSupport.targets(config)
     checkApproval(config.approval)
-    Map progress = [started: false, keystoreStageReached: false, awaitingApproval: false]
+    // keystoreTargets: ids of the targets whose key may have reached a keystore in this build.
+    Map progress = [started: false, keystoreTargets: [], awaitingApproval: false]
     Map results = [:]
     for (int i = 0; i < targets.size(); i++) {
         Map target = targets[i]
@@ -161,10 +162,10 @@ void runPhases(Map config, List<Map> targets, Map progress, Map results) {
         }
     }
 
-    progress.keystoreStageReached = true
     stage('Write keys to local keystores') {
         for (int i = 0; i < targets.size(); i++) {
             Map target = targets[i]
+            progress.keystoreTargets << esRemoteClusterSupport.id(target)
             esRemoteClusterSupport.addKey(target)
             Map reload = esReloadSecureSettings(esRemoteClusterSupport.stepArguments(target))
             resultOf(results, target).reload = reload
@@ -265,7 +266,7 @@ void handleFailure(Map config, List<Map> targets, Map progress, Throwable failur
             try {
                 // In agent mode the removal is cheap and skips nodes without the entry, so it
                 // also covers a key written by an earlier build of this job.
-                if (progress.keystoreStageReached || target.keystore.mode == 'agent') {
+                if (esRemoteClusterSupport.id(target) in progress.keystoreTargets || target.keystore.mode == 'agent') {
                     esRemoteClusterSupport.removeKey(target)
                 }
                 Map rolledBack = esRollbackRemote(esRemoteClusterSupport.stepArguments(target, [

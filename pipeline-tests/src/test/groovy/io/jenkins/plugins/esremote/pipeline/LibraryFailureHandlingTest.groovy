@@ -269,6 +269,27 @@ class LibraryFailureHandlingTest {
     }
 
     @Test
+    void rollbackPromptsOnlyForWrittenKeys() {
+        // Given two targets in operator mode, and the reload fails after the first key is written
+        stubMigrationSteps()
+        stepResults.esReloadSecureSettings = { Map args -> throw new IllegalStateException('reload failed') }
+        stepResults.esRollbackRemote = { Map args -> [outcome: 'done'] }
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+        String jenkinsfile = MIGRATION.replace("alias: 'leader',", "targets: [[alias: 'leader'], [alias: 'follower']],")
+            .replace('rollbackOnFailure: false', 'rollbackOnFailure: true')
+
+        String result = harness.runText(jenkinsfile)
+
+        // Then the operator is asked to remove the first key only, and both journals roll back
+        assertEquals('FAILURE', result)
+        assertEquals('reload failed', harness.failure.message)
+        List<String> removals = harness.inputs*.arguments*.message.findAll { it.contains('Remove the cross-cluster API key') }
+        assertEquals(1, removals.size())
+        assertTrue(removals[0], removals[0].contains("alias 'leader'"))
+        assertEquals(['leader', 'follower'], harness.calls('esRollbackRemote')*.arguments*.alias)
+    }
+
+    @Test
     void agentKeystoreKeepsKeyOffCommandLineAndLog() {
         // Given agent mode, where the agent's keystore tool records its arguments and stdin
         String key = 'Y2NzLWtleTpzZWNyZXQ+/=='
