@@ -150,6 +150,25 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void aliasesWithShellSyntaxAreRejected() {
+        // Each alias is written as a Groovy string literal with escapes, so quotes and line breaks reach the library
+        List<String> aliases = ['leader; rm -rf /', "leader'", 'leader"', 'leader\nid', 'leader$(id)', 'leader`id`',
+            'leader id', 'leader|id', '../leader', '']
+        aliases.each { String alias ->
+            harness.failure = null
+            String literal = alias.replace('\\', '\\\\').replace("'", "\\'").replace('\n', '\\n').replace('$', '\\$')
+            String jenkinsfile = """@Library('es-remote-migration') _
+                esRemoteClusterCheck(cluster: 'es-local', aliases: ['${literal}'])"""
+
+            String result = harness.runText(jenkinsfile)
+
+            assertEquals(alias, 'FAILURE', result)
+            assertTrue("${alias}: ${harness.failure}", harness.failure.message.contains("Invalid or missing alias '${alias}'"))
+        }
+        assertEquals([], harness.stepCalls)
+    }
+
+    @Test
     void missingClusterIsRejected() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterCheck(aliases: ['leader'])"""
