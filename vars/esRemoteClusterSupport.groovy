@@ -6,6 +6,10 @@
 @groovy.transform.Field
 static final String ALIAS_PATTERN = '[A-Za-z0-9_-]+'
 
+// Plain agent labels, without the operators of label expressions.
+@groovy.transform.Field
+static final String AGENT_LABEL_PATTERN = '[A-Za-z0-9_.-]+'
+
 // keystore.command reaches the shell unquoted, so it may hold no quotes, '$', ';', '|' or '&',
 // and its last word must be the elasticsearch-keystore tool: a prefix such as
 // 'sudo -u elasticsearch' is allowed, but a command such as 'rm -rf /' is not.
@@ -260,6 +264,19 @@ List<String> agentLabels(Map target) {
     if (!labels) {
         throw new IllegalArgumentException("keystore.mode is 'agent' but keystore.agentLabels is empty for " +
             "${id(target)}: list one agent label per local node, or use keystore.mode 'operator'.")
+    }
+    // A label expression such as 'a || b' runs on any one matching agent, so the key would reach
+    // only one of those nodes: each entry must be a plain label, and each only once.
+    for (Object label in labels) {
+        if (!(label instanceof CharSequence) || !(label ==~ AGENT_LABEL_PATTERN)) {
+            throw new IllegalArgumentException("Invalid keystore.agentLabels entry '${label}' for ${id(target)}: " +
+                'give one plain agent label per local node (letters, digits, and . _ - only), not a label expression.')
+        }
+    }
+    List<String> duplicates = labels.findAll { labels.count(it) > 1 }.unique()
+    if (duplicates) {
+        throw new IllegalArgumentException("keystore.agentLabels lists ${duplicates.join(', ')} more than once for " +
+            "${id(target)}: list each local node's agent once.")
     }
     return labels
 }

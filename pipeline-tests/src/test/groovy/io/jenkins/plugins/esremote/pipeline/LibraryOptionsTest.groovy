@@ -169,6 +169,27 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void agentLabelExpressionsAreRejected() {
+        Map<String, String> cases = [
+            "['n1 || n2']": "Invalid keystore.agentLabels entry 'n1 || n2'",
+            "['n1', '!n2']": "Invalid keystore.agentLabels entry '!n2'",
+            "['n1', 'n1']": 'keystore.agentLabels lists n1 more than once',
+        ]
+        cases.each { String labels, String expected ->
+            harness.failure = null
+            String jenkinsfile = """@Library('es-remote-migration') _
+                esRemoteClusterRollback(cluster: 'es-local', alias: 'leader',
+                    keystore: [mode: 'agent', agentLabels: ${labels}])"""
+
+            String result = harness.runText(jenkinsfile)
+
+            assertEquals(labels, 'FAILURE', result)
+            assertTrue("${labels}: ${harness.failure}", harness.failure.message.contains(expected))
+        }
+        assertEquals([], harness.shellScripts)
+    }
+
+    @Test
     void missingClusterIsRejected() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterCheck(aliases: ['leader'])"""
