@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,10 +101,12 @@ final class StepRun {
         FileJournalStore journal = new FileJournalStore(services.journalDirectory());
         MigrationOptions options = MigrationOptions.defaults().withSwitchOrder(step.switchOrderValue());
         JournalKey journalKey = null;
+        List<String> printedWarnings = new ArrayList<>();
         try (Migration migration = Migration.open(
-                local, remote, step.getAlias(), journal, listener(), options)) {
+                local, remote, step.getAlias(), journal, listener(printedWarnings), options)) {
             journalKey = migration.journalKey();
             PhaseResult result = call.call(migration);
+            logUnprintedWarnings(result, target, printedWarnings);
             Map<String, Object> map = new LinkedHashMap<>(result.toMap());
             map.put("journal", journalKey.fileName());
             log(result.outcome().id() + " for " + target + counts(map));
@@ -129,13 +132,16 @@ final class StepRun {
         for (String key : List.of("tasks", "changed", "updatedRoles", "deletedRoles", "undone", "problems", "warnings")) {
             Object value = map.get(key);
             if (value instanceof Collection && !((Collection<?>) value).isEmpty()) {
-                text.append(", ").append(((Collection<?>) value).size()).append(' ').append(key);
+                int size = ((Collection<?>) value).size();
+                String noun = size == 1 && key.endsWith("s") ? key.substring(0, key.length() - 1) : key;
+                text.append(", ").append(size).append(' ').append(noun);
             }
         }
         return text.toString();
     }
 
-    private MigrationListener listener() {
+    /** Returns a listener that prints to the console and remembers the warnings it printed. */
+    private MigrationListener listener(List<String> printedWarnings) {
         return new MigrationListener() {
             @Override
             public void info(String line) {
@@ -144,9 +150,23 @@ final class StepRun {
 
             @Override
             public void warning(String line) {
+                printedWarnings.add(line);
                 log("WARNING: " + line);
             }
         };
+    }
+
+    /**
+     * Prints the result's warnings that the phase did not already send to the listener, so every
+     * warning counted on the end line is also readable in the console.
+     */
+    private void logUnprintedWarnings(PhaseResult result, String target, List<String> printedWarnings) {
+        for (String warning : result.warnings()) {
+            boolean printed = printedWarnings.stream().anyMatch(line -> line.contains(warning));
+            if (!printed) {
+                log("WARNING: [" + result.phase().id() + "] " + target + ": " + warning);
+            }
+        }
     }
 
     /** Copies the journal next to the build's log, so the build shows what it changed. */

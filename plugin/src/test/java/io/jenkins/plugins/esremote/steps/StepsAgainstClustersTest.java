@@ -155,6 +155,12 @@ class StepsAgainstClustersTest {
         assertEquals("alice", disabled.get("approvedBy"));
         assertTrue(outcomes.get(outcomes.size() - 1).console().contains("approved by 'alice'"));
 
+        // And the warning that the filter cannot block the local nodes is printed, not only counted
+        String disableConsole = outcomes.get(outcomes.size() - 1).console();
+        assertTrue(disableConsole.contains("WARNING: [disable-certificate-access]"), disableConsole);
+        assertTrue(disableConsole.contains("cannot block their certificate-based connections"), disableConsole);
+        assertFalse(disableConsole.contains(" 1 warnings"), disableConsole);
+
         // When the key step runs again, it reuses the journaled key and leaves the credential
         Map<String, Object> again = succeed(new EsCreateCrossClusterKeyStep.DescriptorImpl(), Map.of("access", access));
         assertEquals(key.get("keyId"), again.get("keyId"));
