@@ -3,6 +3,7 @@ package io.jenkins.plugins.esremote.pipeline
 import static org.junit.jupiter.api.Assertions.assertEquals
 import static org.junit.jupiter.api.Assertions.assertFalse
 import static org.junit.jupiter.api.Assertions.assertNull
+import static org.junit.jupiter.api.Assertions.assertTrue
 
 import io.jenkins.plugins.esremote.testkit.EsClusters
 import io.jenkins.plugins.esremote.testkit.EsClustersExtension
@@ -86,5 +87,20 @@ class RollbackPipelineTest {
         List<String> names = rollback.jobProperties.find { it.symbol == 'parameters' }.values*.name
         assertEquals(['LOCAL_CLUSTER', 'REMOTE_CLUSTER', 'ALIASES', 'KEYSTORE_MODE', 'KEYSTORE_AGENT_LABELS'], names)
         assertEquals([], rollback.stages)
+    }
+
+    @Test
+    void rollbackFirstBuildOnlyRegistersParameters() {
+        // Given the rollback Jenkinsfile's first build, which Jenkins runs without parameters
+        PipelineHarness rollback = jenkins.newHarness(System.out)
+
+        // When it runs
+        String result = rollback.run('test-pipelines/rollback/Jenkinsfile')
+
+        // Then it fails with a message saying to run it with parameters, before any stage
+        assertEquals('FAILURE', result)
+        assertTrue(rollback.failure.message.contains('Build with Parameters'), rollback.failure.message)
+        assertEquals([], rollback.stages)
+        assertEquals([], rollback.stepCalls)
     }
 }
