@@ -37,7 +37,7 @@ public final class FileJournalStore implements JournalStore {
         return directory;
     }
 
-    /** The file that holds (or will hold) the journal for {@code key}. */
+    /** Returns the path of the journal file for {@code key}, whether or not it exists yet. */
     public Path path(JournalKey key) {
         return directory.resolve(key.fileName());
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The journal document of one (local cluster, alias) migration: what each phase found and changed,
- * so a re-run continues and rollback restores. It holds settings, role definitions, task states
+ * so a re-run continues and rollback restores. It contains settings, role definitions, task states
  * and key metadata, never a secret. Fields are public for Jackson; only the engine touches them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -42,7 +42,7 @@ final class KeyPhase {
             invalidateByName(remote, recorded.name, warnings);
         }
         if (recorded != null && "created".equals(recorded.status)) {
-            // Created but never delivered: nobody holds its secret.
+            // Created but never delivered, so no credential contains its secret.
             invalidate(remote, recorded);
             warnings.add("invalidated key " + recorded.id + " left undelivered by an interrupted run");
         }

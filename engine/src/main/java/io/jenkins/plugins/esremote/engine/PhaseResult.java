@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a phase did, for the Pipeline and the build console. {@link #toMap()} holds plain values
- * (strings, numbers, booleans, lists, maps) and never a secret.
+ * Outcome of one phase, for the Pipeline and the build console. {@link #toMap()} contains plain
+ * values (strings, numbers, booleans, lists, maps) and never a secret.
  */
 public abstract class PhaseResult {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code disconnect}, {@code reloadSecureSettings} or {@code reconnect} did to the alias's
- * settings and credentials. {@code outageMillis}, set by {@code reconnect}, ends at the first
+ * Result of {@code disconnect}, {@code reloadSecureSettings} or {@code reconnect}: the alias's
+ * settings and credentials before and after. {@code outageMillis}, set by {@code reconnect}, ends at the first
  * {@code _remote/info} that shows the alias connected. Under the reload-and-repoint order it starts
  * when the reload request is sent, so it is an upper bound; under the documented order it starts
  * when {@code disconnect} removed the alias.
@@ -65,7 +65,7 @@ public final class SettingsResult extends PhaseResult {
         return outageMillis;
     }
 
-    /** What the operator must do next, when the outcome is {@code ACTION_REQUIRED}. */
+    /** Returns what the operator must do next when the outcome is {@code ACTION_REQUIRED}. */
     public String instructions() {
         return instructions;
     }
