@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +24,13 @@ import java.util.Map;
 import javax.net.ssl.SSLException;
 import org.apache.http.Header;
 import org.apache.http.HttpHost;
+import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.entity.StringEntity;
 import org.apache.http.message.BasicHeader;
 import org.apache.http.util.EntityUtils;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
@@ -132,6 +136,42 @@ final class EsClient implements AutoCloseable {
                     nextStep, null);
         } catch (IOException e) {
             throw ioFailure(phase, alias, action, nextStep, e);
+        }
+    }
+
+    /**
+     * The result of {@link #attempt}: the HTTP status and body, whatever the status, or
+     * {@code timedOut} when no response arrived in time.
+     */
+    record Attempt(int status, String body, boolean timedOut) {}
+
+    /**
+     * Sends a request whose error response is a result rather than a failure, and gives up after
+     * {@code timeout}. Only a request that gets no response for another reason throws.
+     */
+    Attempt attempt(Phase phase, String alias, String method, String path, Duration timeout, String action)
+            throws MigrationException {
+        Request request = new Request(method, path);
+        int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        request.setOptions(RequestOptions.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom().setSocketTimeout(millis).build()));
+        try {
+            Response response = restClient.performRequest(request);
+            String text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            return new Attempt(response.getStatusLine().getStatusCode(), text, false);
+        } catch (ResponseException e) {
+            Response response = e.getResponse();
+            String text;
+            try {
+                text = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+            } catch (IOException unreadable) {
+                text = "";
+            }
+            return new Attempt(response.getStatusLine().getStatusCode(), text, false);
+        } catch (SocketTimeoutException e) {
+            return new Attempt(0, "", true);
+        } catch (IOException e) {
+            throw ioFailure(phase, alias, action, null, e);
         }
     }
 

@@ -60,6 +60,9 @@ final class Journal {
     /** When disconnect removed the alias (epoch milliseconds), so reconnect can report the outage. */
     public Long aliasRemovedAtMillis;
     public boolean aliasRepointed;
+
+    /** The temporary alias of the remote cluster port check while it exists, so rollback can remove it. */
+    public String portCheckAlias;
     public boolean verified;
     public boolean rolledBack;
 

@@ -37,6 +37,7 @@ final class RollbackPhase {
                     status.credentials(), null, null);
         }
         restoreCertificateAccess(undone);
+        removePortCheckAlias(undone);
         stopResumedTasks(undone);
 
         boolean credentialsMayBeLoaded = journal.credentialsLoaded || journal.aliasRepointed;
@@ -75,6 +76,18 @@ final class RollbackPhase {
                 undone.isEmpty() ? PhaseResult.Outcome.ALREADY_DONE : PhaseResult.Outcome.DONE, warnings,
                 undone, tasks, settings.readDynamic(PHASE), status.connected(), status.credentials(),
                 outage, null);
+    }
+
+    /** Removes the remote cluster port check's temporary alias when a failed reconnect left it. */
+    private void removePortCheckAlias(List<String> undone) throws MigrationException {
+        String name = context.journal.portCheckAlias;
+        if (name == null) {
+            return;
+        }
+        context.intent(PHASE, context.local, "remove temporary alias '" + name + "'");
+        new RemotePortCheck(context, settings).remove(PHASE, name, "cluster.remote." + name + ".");
+        context.outcome(PHASE, context.local, "remove temporary alias '" + name + "'", "done", null);
+        undone.add("removed temporary alias '" + name + "'");
     }
 
     private void restoreCertificateAccess(List<String> undone) throws MigrationException {

@@ -145,6 +145,14 @@ final class SwitchPhases {
                 warnings.add("the engine did not write " + context.keystoreSetting() + " itself; it "
                         + "assumes every local node's keystore holds it");
             }
+            if (context.options.remotePortCheck()) {
+                String warning = new RemotePortCheck(context, settings).run(phase, addresses.get(0),
+                        request.serverName());
+                if (warning != null) {
+                    warnings.add(warning);
+                    context.warn(phase, context.local.name(), warning);
+                }
+            }
             // Journaled as done before the calls: if one fails half-way, rollback still restores.
             context.journal.credentialsLoaded = true;
             context.journal.aliasRepointed = true;

@@ -1,0 +1,192 @@
+package io.jenkins.plugins.esremote.engine;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks, before the switch breaks the alias, that the local cluster reaches a remote cluster
+ * server at the target address. A temporary alias is connected there without credentials, and
+ * the error that Elasticsearch returns for a search through it distinguishes the cases:
+ *
+ * <ul>
+ *   <li>a missing {@code _cross_cluster_access_credentials} header: the address is a remote
+ *       cluster server and its TLS handshake succeeded, so the switch may go ahead;
+ *   <li>a connection that works without credentials: the address is a transport port with
+ *       certificate trust;
+ *   <li>a failed connection or TLS handshake, or no transport handshake at all (an HTTP port
+ *       accepts the connection and never answers): the switch would leave the alias disconnected.
+ * </ul>
+ *
+ * <p>Any other answer makes the check inconclusive, and the switch goes ahead with a warning. The
+ * temporary alias is journaled before it is created and removed before the switch, or by
+ * rollback.
+ *
+ * <p>NOTE: without credentials the local nodes connect with the transport TLS settings, not
+ * those under {@code xpack.security.remote_cluster_client.ssl}, so a trust problem that only
+ * those settings have is not found here.
+ */
+final class RemotePortCheck {
+
+    /** How long the search through the temporary alias may take before the check fails. */
+    static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final String MISSING_CREDENTIALS = "_cross_cluster_access_credentials";
+
+    private final Context context;
+    private final AliasSettings settings;
+
+    RemotePortCheck(Context context, AliasSettings settings) {
+        this.context = context;
+        this.settings = settings;
+    }
+
+    /** Returns the temporary alias's name: the alias with {@code -port-check} appended. */
+    String checkAlias() {
+        return context.alias + "-port-check";
+    }
+
+    /**
+     * Runs the check against {@code address}. Returns a warning when the result is inconclusive,
+     * {@code null} when the address is a reachable remote cluster server, and throws otherwise.
+     */
+    String run(Phase phase, String address, String serverName) throws MigrationException {
+        String name = checkAlias();
+        String prefix = "cluster.remote." + name + ".";
+        Map<String, Object> existing = existingSettings(phase, prefix);
+        if (!existing.isEmpty() && !name.equals(context.journal.portCheckAlias)) {
+            throw new MigrationException(phase, context.local.name(), context.alias, null,
+                    "alias '" + name + "', which the remote cluster port check uses, is already configured "
+                            + "on the local cluster",
+                    "remove the cluster.remote." + name + ".* settings or turn the remote port check off",
+                    null);
+        }
+
+        context.journal.portCheckAlias = name;
+        String action = "connect temporary alias '" + name + "' to " + address
+                + " without credentials to check the remote cluster port";
+        context.intent(phase, context.local, action);
+        Map<String, Object> temporary = new LinkedHashMap<>();
+        temporary.put(prefix + "mode", "proxy");
+        temporary.put(prefix + "proxy_address", address);
+        temporary.put(prefix + "proxy_socket_connections", 1);
+        temporary.put(prefix + "skip_unavailable", false);
+        if (serverName != null) {
+            temporary.put(prefix + "server_name", serverName);
+        }
+        long started = System.nanoTime();
+        String verdict;
+        try {
+            // Elasticsearch returns from this update once the temporary alias's connection attempt ends.
+            settings.apply(phase, temporary, Map.of(), "run rollback to remove the temporary alias");
+            EsClient.Attempt search = context.local.attempt(phase, context.alias, "GET",
+                    "/" + name + ":*/_search?size=0", SEARCH_TIMEOUT, "searching through alias '" + name + "'");
+            boolean connected = Boolean.TRUE.equals(connectedFlag(phase, name));
+            verdict = judge(phase, address, search, connected);
+        } catch (MigrationException | RuntimeException e) {
+            try {
+                remove(phase, name, prefix);
+            } catch (MigrationException removal) {
+                context.warn(phase, context.local.name(), "the temporary alias '" + name + "' could not be "
+                        + "removed (" + removal.getMessage() + "); rollback removes it");
+            }
+            throw e;
+        }
+        remove(phase, name, prefix);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        context.outcome(phase, context.local, action, "done", verdict == null ? "reachable" : verdict);
+        if (verdict == null) {
+            context.info(phase, context.local.name(), "the remote cluster server at " + address
+                    + " is reachable from the local cluster and refuses connections without credentials "
+                    + "(checked in " + millis + " ms)");
+        }
+        return verdict;
+    }
+
+    /** Returns a warning for an inconclusive result, {@code null} for a pass, and throws on a failure. */
+    private String judge(Phase phase, String address, EsClient.Attempt search, boolean connected)
+            throws MigrationException {
+        String body = search.body() == null ? "" : search.body();
+        if (connected || search.status() == 200) {
+            throw failure(phase, "address " + address + " accepted a connection without API key credentials, "
+                    + "so it is a transport port with certificate trust, not a remote cluster server port",
+                    "give the remote cluster server address (remote_cluster.port on the remote nodes, 9443 by "
+                            + "default); the alias was not changed");
+        }
+        if (body.contains(MISSING_CREDENTIALS)) {
+            return null;
+        }
+        if (search.timedOut()) {
+            throw failure(phase, "no transport handshake from " + address + " within "
+                    + SEARCH_TIMEOUT.toSeconds() + " s", "check that " + address
+                    + " is the remote cluster server port and not the HTTP port; the alias was not changed");
+        }
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (lower.contains("connect_transport_exception") || lower.contains("no_seed_node_left_exception")
+                || lower.contains("handshake") || lower.contains("ssl")) {
+            throw failure(phase, "the local cluster cannot connect to the remote cluster server at " + address
+                    + ": " + reason(body), "check the address, the firewalls between the clusters and the TLS "
+                            + "settings of both; the alias was not changed");
+        }
+        return "the remote cluster port check at " + address + " was inconclusive (HTTP " + search.status()
+                + ": " + reason(body) + "); the switch goes ahead";
+    }
+
+    private MigrationException failure(Phase phase, String message, String nextStep) {
+        return new MigrationException(phase, context.local.name(), context.alias, null, message, nextStep, null);
+    }
+
+    /** Elasticsearch's first error reason from a response body, or the body itself, shortened. */
+    private static String reason(String body) {
+        int start = body.indexOf("\"reason\":\"");
+        String text = body;
+        if (start >= 0) {
+            start += "\"reason\":\"".length();
+            int end = body.indexOf('"', start);
+            text = end > start ? body.substring(start, end) : body.substring(start);
+        }
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    private Map<String, Object> existingSettings(Phase phase, String prefix) throws MigrationException {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> response = context.local.raw(phase, context.alias, "GET",
+                "/_cluster/settings?flat_settings=true", null, "reading the cluster settings", null);
+        for (String scope : new String[] {"persistent", "transient"}) {
+            Object values = response == null ? null : response.get(scope);
+            if (values instanceof Map) {
+                for (Map.Entry<?, ?> entry : ((Map<?, ?>) values).entrySet()) {
+                    if (String.valueOf(entry.getKey()).startsWith(prefix)) {
+                        result.put(scope + ":" + entry.getKey(), entry.getValue());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private Object connectedFlag(Phase phase, String name) throws MigrationException {
+        Map<String, Object> info = context.local.raw(phase, context.alias, "GET", "/_remote/info", null,
+                "reading _remote/info", null);
+        Object entry = info == null ? null : info.get(name);
+        return entry instanceof Map ? ((Map<?, ?>) entry).get("connected") : null;
+    }
+
+    /** Removes every setting of the temporary alias and clears it from the journal. */
+    void remove(Phase phase, String name, String prefix) throws MigrationException {
+        Map<String, Object> removal = new LinkedHashMap<>();
+        Map<String, Object> transientRemoval = new LinkedHashMap<>();
+        for (String key : existingSettings(phase, prefix).keySet()) {
+            if (key.startsWith("persistent:")) {
+                removal.put(key.substring("persistent:".length()), null);
+            } else {
+                transientRemoval.put(key.substring("transient:".length()), null);
+            }
+        }
+        settings.apply(phase, removal, transientRemoval,
+                "remove the cluster.remote." + name + ".* settings, or run rollback");
+        context.journal.portCheckAlias = null;
+        context.save(phase);
+    }
+}

@@ -1,0 +1,177 @@
+package io.jenkins.plugins.esremote.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jenkins.plugins.esremote.testkit.EsClusters;
+import io.jenkins.plugins.esremote.testkit.EsClustersExtension;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The remote cluster port check that {@code reconnect} runs before it reloads: a wrong address is
+ * reported while the alias still works on certificates, and the temporary alias never stays.
+ */
+@ExtendWith(EsClustersExtension.class)
+class RemotePortCheckTest {
+
+    private static final CreateKeyRequest SEARCH_KEY =
+            CreateKeyRequest.derived().withAccess(KeyAccess.builder().search("logs-*").build());
+    private static final String CHECK_PREFIX = "cluster.remote.leader-port-check.";
+
+    @TempDir
+    Path journals;
+
+    private ClusterFixture fixture;
+    private EsClusters clusters;
+
+    @BeforeEach
+    void setUp(EsClusters clusters) {
+        this.clusters = clusters;
+        fixture = new ClusterFixture(clusters, journals);
+    }
+
+    @Test
+    void reconnectPassesAndRemovesCheckAlias() throws Exception {
+        SettingsResult result;
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+            result = migration.reconnect(ReconnectRequest.defaults());
+        }
+
+        assertEquals(PhaseResult.Outcome.DONE, result.outcome());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("port check")), result.warnings().toString());
+        assertTrue(fixture.lines.stream().anyMatch(line -> line.contains("is reachable from the local cluster")));
+        assertEquals(Map.of(), checkAliasSettings());
+        assertFalse(fixture.journalText().contains("\"portCheckAlias\""));
+    }
+
+    @Test
+    void reconnectRejectsTransportPort() throws Exception {
+        MigrationException error = reconnectTo(clusters.remote().transportAddress());
+
+        assertTrue(error.getMessage().contains("transport port with certificate trust"), error.getMessage());
+        assertTrue(error.nextStep().contains("the alias was not changed"), error.nextStep());
+    }
+
+    @Test
+    void reconnectRejectsClosedPort() throws Exception {
+        MigrationException error = reconnectTo("127.0.0.1:" + closedPort());
+
+        assertTrue(error.getMessage().contains("cannot connect to the remote cluster server"), error.getMessage());
+    }
+
+    @Test
+    void reconnectRejectsHttpPort() throws Exception {
+        String httpAddress = clusters.remote().httpUrl().replaceFirst("^https?://", "");
+
+        MigrationException error = reconnectTo(httpAddress);
+
+        assertTrue(error.getMessage().contains("no transport handshake"), error.getMessage());
+    }
+
+    @Test
+    void reconnectKeepsForeignCheckAlias() throws Exception {
+        String foreign = "{\"persistent\":{\"" + CHECK_PREFIX + "mode\":\"proxy\",\"" + CHECK_PREFIX
+                + "proxy_address\":\"127.0.0.1:" + closedPort() + "\"}}";
+        ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings", foreign);
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> migration.reconnect(ReconnectRequest.defaults()));
+
+            assertTrue(error.getMessage().contains("is already configured"), error.getMessage());
+            assertEquals(2, checkAliasSettings().size());
+            assertEquals(true, fixture.remoteInfo().get("connected"));
+            migration.rollback(RollbackRequest.defaults());
+            assertEquals(2, checkAliasSettings().size());
+        } finally {
+            ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings",
+                    "{\"persistent\":{\"" + CHECK_PREFIX + "*\":null}}");
+        }
+    }
+
+    @Test
+    void rollbackRemovesLeftoverCheckAlias() throws Exception {
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+        }
+        // A reconnect that stopped between creating and removing the temporary alias leaves both.
+        ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings", "{\"persistent\":{\"" + CHECK_PREFIX
+                + "mode\":\"proxy\",\"" + CHECK_PREFIX + "proxy_address\":\"127.0.0.1:" + closedPort() + "\"}}");
+        Path journal;
+        try (var files = Files.list(journals)) {
+            journal = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String text = Files.readString(journal, StandardCharsets.UTF_8);
+        Files.writeString(journal, text.replaceFirst("\\{", "{\"portCheckAlias\":\"leader-port-check\","),
+                StandardCharsets.UTF_8);
+
+        RollbackResult result;
+        try (Migration migration = fixture.open()) {
+            result = migration.rollback(RollbackRequest.defaults());
+        }
+
+        assertTrue(result.undone().contains("removed temporary alias 'leader-port-check'"), result.undone().toString());
+        assertEquals(Map.of(), checkAliasSettings());
+    }
+
+    /**
+     * Creates the key, reconnects to {@code address}, which must fail, checks that the alias still
+     * works on certificates and that no temporary alias is left, then rolls back.
+     */
+    private MigrationException reconnectTo(String address) throws Exception {
+        Map<String, Object> before = fixture.aliasSettings();
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+            migration.disconnect();
+            migration.reloadSecureSettings();
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> migration.reconnect(ReconnectRequest.proxy(address)));
+
+            assertEquals(before, fixture.aliasSettings());
+            assertEquals(true, fixture.remoteInfo().get("connected"));
+            assertFalse(fixture.remoteInfo().containsKey("cluster_credentials"));
+            assertEquals(Map.of(), checkAliasSettings());
+            assertEquals(false, migration.journal().get("aliasRepointed"));
+            assertEquals(false, migration.journal().get("credentialsLoaded"));
+            migration.rollback(RollbackRequest.defaults());
+            return error;
+        }
+    }
+
+    private Map<String, Object> checkAliasSettings() {
+        Map<String, Object> all = ClusterFixture.json(
+                ClusterFixture.perform(clusters.local(), "GET", "/_cluster/settings?flat_settings=true", null));
+        Map<String, Object> result = new TreeMap<>();
+        for (String scope : List.of("persistent", "transient")) {
+            ((Map<?, ?>) all.get(scope)).forEach((key, value) -> {
+                if (String.valueOf(key).startsWith(CHECK_PREFIX)) {
+                    result.put(scope + ":" + key, value);
+                }
+            });
+        }
+        return result;
+    }
+
+    /** Returns a loopback port that nothing listens on, found by binding it once and releasing it. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
