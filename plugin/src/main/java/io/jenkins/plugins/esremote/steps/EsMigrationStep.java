@@ -1,6 +1,7 @@
 package io.jenkins.plugins.esremote.steps;
 
 import io.jenkins.plugins.esremote.engine.JournalKey;
+import io.jenkins.plugins.esremote.engine.MigrationOptions;
 import io.jenkins.plugins.esremote.engine.SwitchOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +150,11 @@ public abstract class EsMigrationStep extends Step {
     /** Returns whether the step was given a remote cluster, by name or inline. */
     boolean hasRemote() {
         return remoteCluster != null || remoteUrl != null;
+    }
+
+    /** The engine options for this step: the switch order, and what a subclass adds. */
+    MigrationOptions migrationOptions() {
+        return MigrationOptions.defaults().withSwitchOrder(switchOrderValue());
     }
 
     SwitchOrder switchOrderValue() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.esremote.steps;
 import hudson.Extension;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.esremote.engine.MigrationOptions;
 import io.jenkins.plugins.esremote.engine.ReconnectRequest;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public class EsReconnectRemoteStep extends EsMigrationStep {
     private String mode;
     private List<String> addresses;
     private String serverName;
+    private boolean checkRemotePort = true;
 
     @DataBoundConstructor
     public EsReconnectRemoteStep(String alias) {
@@ -60,6 +62,24 @@ public class EsReconnectRemoteStep extends EsMigrationStep {
     @DataBoundSetter
     public void setServerName(String serverName) {
         this.serverName = trim(serverName);
+    }
+
+    public boolean isCheckRemotePort() {
+        return checkRemotePort;
+    }
+
+    /**
+     * Sets whether the step first checks, under a temporary alias, that the local cluster reaches a
+     * remote cluster server at the target address (default {@code true}).
+     */
+    @DataBoundSetter
+    public void setCheckRemotePort(boolean checkRemotePort) {
+        this.checkRemotePort = checkRemotePort;
+    }
+
+    @Override
+    MigrationOptions migrationOptions() {
+        return super.migrationOptions().withRemotePortCheck(checkRemotePort);
     }
 
     ReconnectRequest request() {

@@ -99,7 +99,7 @@ final class StepRun {
                 + (remote == null ? "" : " (remote '" + remote.name() + "')");
         log("starting for " + target);
         FileJournalStore journal = new FileJournalStore(services.journalDirectory());
-        MigrationOptions options = MigrationOptions.defaults().withSwitchOrder(step.switchOrderValue());
+        MigrationOptions options = step.migrationOptions();
         JournalKey journalKey = null;
         List<String> printedWarnings = new ArrayList<>();
         try (Migration migration = Migration.open(

@@ -150,6 +150,7 @@ class StepBindingTest {
                 Arguments.of("esReconnectRemote", "mode", "proxy", "getMode"),
                 Arguments.of("esReconnectRemote", "addresses", List.of("es1:9443"), "getAddresses"),
                 Arguments.of("esReconnectRemote", "serverName", "es.example.com", "getServerName"),
+                Arguments.of("esReconnectRemote", "checkRemotePort", false, "isCheckRemotePort"),
                 Arguments.of("esVerifyRemote", "probeIndex", "logs", "getProbeIndex"),
                 Arguments.of("esVerifyRemote", "keyExpiryWarningDays", 7, "getKeyExpiryWarningDays"),
                 Arguments.of("esVerifyRemote", "failOnProblems", false, "isFailOnProblems"),
@@ -183,6 +184,22 @@ class StepBindingTest {
         assertTrue(step.isFailOnProblems());
         assertEquals(30, step.getKeyExpiryWarningDays());
         assertNull(step.getProbeIndex());
+    }
+
+    @Test
+    void reconnectChecksRemotePortByDefault() {
+        EsReconnectRemoteStep step = new EsReconnectRemoteStep("leader");
+
+        assertTrue(step.isCheckRemotePort());
+        assertTrue(step.migrationOptions().remotePortCheck());
+    }
+
+    @Test
+    void reconnectPassesPortCheckChoice() {
+        EsReconnectRemoteStep step = new EsReconnectRemoteStep("leader");
+        step.setCheckRemotePort(false);
+
+        assertFalse(step.migrationOptions().remotePortCheck());
     }
 
     @Test
