@@ -309,7 +309,9 @@ void checkApproval(Map approval) {
 @NonCPS
 Map planArguments(Map target) {
     Map key = target.key
-    return esRemoteClusterSupport.stepArguments(target, target.reconnect + [
+    // The plan takes the reconnect address options but not checkRemotePort, which only reconnect runs.
+    Map reconnect = target.reconnect.findAll { name, value -> name != 'checkRemotePort' }
+    return esRemoteClusterSupport.stepArguments(target, reconnect + [
         keyName: key.name,
         access: key.access,
         expiration: key.expiration,

@@ -331,6 +331,29 @@ class LibraryFailureHandlingTest {
         assertTrue(instructions, instructions.contains('elasticsearch-keystore add --force cluster.remote.leader.credentials'))
     }
 
+    @Test
+    void portCheckOptionBindsToSteps() {
+        // Given steps that are built from their arguments as Jenkins builds them, which rejects unknown ones
+        stubMigrationSteps()
+        PluginSteps steps = PluginSteps.discover()
+        Closure stubs = harness.stepRunner
+        harness.stepRunner = { String name, Map args ->
+            DescribableInstantiator.instantiate(steps.descriptors()[name].clazz, args)
+            return stubs.call(name, args)
+        }
+        harness.inputAnswer = InputAnswers.approveAs('alice')
+        String jenkinsfile = MIGRATION.replace('rollbackOnFailure: false',
+            'rollbackOnFailure: false, reconnect: [checkRemotePort: false]')
+
+        // When the migration runs with the remote port check turned off
+        String result = harness.runText(jenkinsfile)
+
+        // Then every step accepts its arguments and only the reconnect step gets the option
+        assertEquals(harness.console.text(), 'SUCCESS', result)
+        assertEquals(false, harness.calls('esReconnectRemote')[0].arguments.checkRemotePort)
+        assertTrue(!harness.calls('esPlanMigration')[0].arguments.containsKey('checkRemotePort'))
+    }
+
     private static final String MIGRATION = """@Library('es-remote-migration') _
         esRemoteClusterMigration(cluster: 'es-local', remoteCluster: 'es-remote', alias: 'leader',
             rollbackOnFailure: false)"""
