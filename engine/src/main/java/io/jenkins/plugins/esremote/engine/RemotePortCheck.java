@@ -32,7 +32,13 @@ final class RemotePortCheck {
     /** How long the search through the temporary alias may take before the check fails. */
     static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(15);
 
-    private static final String MISSING_CREDENTIALS = "_cross_cluster_access_credentials";
+    /**
+     * The text of a remote cluster server's error reason for a request without the credentials
+     * header. Elasticsearch 8.x reports "... require transport header
+     * [_cross_cluster_access_credentials] but none found ...". An alias or host name in an echoed
+     * reason cannot contain the space, so it never matches.
+     */
+    private static final String MISSING_CREDENTIALS = "transport header [_cross_cluster_access_credentials]";
 
     private final Context context;
     private final AliasSettings settings;
@@ -108,13 +114,14 @@ final class RemotePortCheck {
     private String judge(Phase phase, String address, EsClient.Attempt search, boolean connected)
             throws MigrationException {
         String body = search.body() == null ? "" : search.body();
+        EsErrorBody error = EsErrorBody.parse(body);
         if (connected || search.status() == 200) {
             throw failure(phase, "address " + address + " accepted a connection without API key credentials, "
                     + "so it is a transport port with certificate trust, not a remote cluster server port",
                     "give the remote cluster server address (remote_cluster.port on the remote nodes, 9443 by "
                             + "default); the alias was not changed");
         }
-        if (body.contains(MISSING_CREDENTIALS)) {
+        if (error.reasons().stream().anyMatch(reason -> reason.contains(MISSING_CREDENTIALS))) {
             return null;
         }
         if (search.timedOut()) {
@@ -122,31 +129,28 @@ final class RemotePortCheck {
                     + SEARCH_TIMEOUT.toSeconds() + " s", "check that " + address
                     + " is the remote cluster server port and not the HTTP port; the alias was not changed");
         }
-        String lower = body.toLowerCase(Locale.ROOT);
-        if (lower.contains("connect_transport_exception") || lower.contains("no_seed_node_left_exception")
-                || lower.contains("handshake") || lower.contains("ssl")) {
+        if (error.types().stream().anyMatch(RemotePortCheck::isConnectionFailure)) {
             throw failure(phase, "the local cluster cannot connect to the remote cluster server at " + address
-                    + ": " + reason(body), "check the address, the firewalls between the clusters and the TLS "
-                            + "settings of both; the alias was not changed");
+                    + ": " + EsErrorBody.shortReason(body), "check the address, the firewalls between the "
+                            + "clusters and the TLS settings of both; the alias was not changed");
         }
         return "the remote cluster port check at " + address + " was inconclusive (HTTP " + search.status()
-                + ": " + reason(body) + "); the switch goes ahead";
+                + ": " + EsErrorBody.shortReason(body) + "); the switch goes ahead";
+    }
+
+    /**
+     * Returns whether an Elasticsearch error type is a failed connection or TLS handshake. Java
+     * exceptions are named in snake case, so {@code SSLHandshakeException} is
+     * {@code s_s_l_handshake_exception}; the underscores are dropped before matching.
+     */
+    static boolean isConnectionFailure(String type) {
+        String name = type.toLowerCase(Locale.ROOT).replace("_", "");
+        return name.equals("connecttransportexception") || name.equals("noseednodeleftexception")
+                || name.contains("ssl") || name.contains("handshake");
     }
 
     private MigrationException failure(Phase phase, String message, String nextStep) {
         return new MigrationException(phase, context.local.name(), context.alias, null, message, nextStep, null);
-    }
-
-    /** Elasticsearch's first error reason from a response body, or the body itself, shortened. */
-    private static String reason(String body) {
-        int start = body.indexOf("\"reason\":\"");
-        String text = body;
-        if (start >= 0) {
-            start += "\"reason\":\"".length();
-            int end = body.indexOf('"', start);
-            text = end > start ? body.substring(start, end) : body.substring(start);
-        }
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     private Map<String, Object> existingSettings(Phase phase, String prefix) throws MigrationException {

@@ -129,6 +129,55 @@ class RemotePortCheckTest {
         assertEquals(Map.of(), checkAliasSettings());
     }
 
+    @Test
+    void aliasNamedAfterHeaderStillFails() throws Exception {
+        // Elasticsearch echoes the alias in the connection error, which must not read as the missing header
+        String alias = "x_cross_cluster_access_credentials";
+        String prefix = "cluster.remote." + alias + ".";
+        ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings", "{\"persistent\":{\"" + prefix
+                + "seeds\":[\"" + clusters.remote().transportAddress() + "\"]}}");
+        try (Migration migration = Migration.open(fixture.local(), fixture.remote(), alias, fixture.store(),
+                fixture.lines::add, fixture.options())) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> migration.reconnect(ReconnectRequest.proxy("127.0.0.1:" + closedPort())));
+
+            assertTrue(error.getMessage().contains("cannot connect to the remote cluster server"), error.getMessage());
+            migration.rollback(RollbackRequest.defaults());
+        } finally {
+            ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings",
+                    "{\"persistent\":{\"" + prefix + "*\":null}}");
+        }
+    }
+
+    @Test
+    void userWithoutIndexPrivilegesPasses() throws Exception {
+        // Under certificate trust the local cluster leaves index privileges of a remote search to the
+        // remote cluster, so the missing credentials are reported before any privilege check
+        String user = "settings-operator";
+        ClusterFixture.perform(clusters.local(), "PUT", "/_security/role/settings_only",
+                "{\"cluster\":[\"manage\"]}");
+        ClusterFixture.perform(clusters.local(), "PUT", "/_security/user/" + user,
+                "{\"password\":\"operator-password\",\"roles\":[\"settings_only\"]}");
+        ClusterConnection local = ClusterConnection.builder("local")
+                .url(clusters.local().httpUrl())
+                .authentication(Authentication.basic(user, "operator-password".toCharArray()))
+                .tlsTrust(TlsTrust.caCertificate(clusters.local().caCertificate()))
+                .build();
+        SettingsResult result;
+        try (Migration migration = Migration.open(local, fixture.remote(), fixture.alias(), fixture.store(),
+                fixture.lines::add, fixture.options())) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+            result = migration.reconnect(ReconnectRequest.defaults());
+        }
+
+        assertEquals(PhaseResult.Outcome.DONE, result.outcome());
+        assertTrue(result.warnings().stream().noneMatch(w -> w.contains("port check")), result.warnings().toString());
+        assertEquals(Map.of(), checkAliasSettings());
+        assertFalse(fixture.journalText().contains("\"portCheckAlias\""));
+    }
+
     /**
      * Creates the key, reconnects to {@code address}, which must fail, checks that the alias still
      * works on certificates and that no temporary alias is left, then rolls back.
