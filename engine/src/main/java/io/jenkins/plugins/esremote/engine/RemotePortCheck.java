@@ -1,7 +1,9 @@
 package io.jenkins.plugins.esremote.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,10 +56,60 @@ final class RemotePortCheck {
     }
 
     /**
-     * Runs the check against {@code address}. Returns a warning when the result is inconclusive,
-     * {@code null} when the address is a reachable remote cluster server, and throws otherwise.
+     * Runs the check at the addresses that reconnect connects to: the proxy address, or the sniff
+     * seeds in turn until one passes or is inconclusive, because Elasticsearch also moves on to the
+     * next seed when one fails. Returns the warnings, which are empty when the first address
+     * passes, and throws when every address fails.
      */
-    String run(Phase phase, String address, String serverName) throws MigrationException {
+    List<String> run(Phase phase, List<String> addresses, String serverName) throws MigrationException {
+        List<String> warnings = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Verdict first = null;
+        for (String address : addresses) {
+            Verdict verdict = check(phase, address, serverName);
+            if (verdict.failure() == null) {
+                if (verdict.warning() != null) {
+                    warnings.add(verdict.warning());
+                }
+                return warnings;
+            }
+            if (first == null) {
+                first = verdict;
+            }
+            failures.add(address + ": " + verdict.failure());
+            warnings.add("the remote cluster port check failed at seed " + address + " (" + verdict.failure()
+                    + "); the switch goes ahead because a later seed passed it");
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("no remote cluster address to check");
+        }
+        if (addresses.size() == 1) {
+            throw failure(phase, first.failure(), first.nextStep());
+        }
+        throw failure(phase, "none of the sniff seeds " + addresses + " is a reachable remote cluster server: "
+                + String.join("; ", failures), "give the remote cluster server address (remote_cluster.port on the "
+                        + "remote nodes, 9443 by default) of at least one remote node; the alias was not changed");
+    }
+
+    /** A check's result at one address: a pass, an inconclusive result's warning, or a failure. */
+    private record Verdict(String warning, String failure, String nextStep) {
+
+        static final Verdict PASS = new Verdict(null, null, null);
+
+        static Verdict warning(String warning) {
+            return new Verdict(warning, null, null);
+        }
+
+        static Verdict failure(String failure, String nextStep) {
+            return new Verdict(null, failure, nextStep);
+        }
+    }
+
+    /**
+     * Connects the temporary alias to {@code address}, searches through it, removes it and returns
+     * the verdict. Throws only when the local cluster fails a request or the alias name is taken.
+     */
+    private Verdict check(Phase phase, String address, String serverName) throws MigrationException {
         String name = checkAlias();
         String prefix = "cluster.remote." + name + ".";
         Map<String, Object> existing = existingSettings(phase, prefix);
@@ -82,14 +134,14 @@ final class RemotePortCheck {
             temporary.put(prefix + "server_name", serverName);
         }
         long started = System.nanoTime();
-        String verdict;
+        Verdict verdict;
         try {
             // Elasticsearch returns from this update once the temporary alias's connection attempt ends.
             settings.apply(phase, temporary, Map.of(), "run rollback to remove the temporary alias");
             EsClient.Attempt search = context.local.attempt(phase, context.alias, "GET",
                     "/" + name + ":*/_search?size=0", SEARCH_TIMEOUT, "searching through alias '" + name + "'");
             boolean connected = Boolean.TRUE.equals(connectedFlag(phase, name));
-            verdict = judge(phase, address, search, connected);
+            verdict = judge(address, search, connected);
         } catch (MigrationException | RuntimeException e) {
             try {
                 remove(phase, name, prefix);
@@ -101,8 +153,16 @@ final class RemotePortCheck {
         }
         remove(phase, name, prefix);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        context.outcome(phase, context.local, action, "done", verdict == null ? "reachable" : verdict);
-        if (verdict == null) {
+        String detail;
+        if (verdict.failure() != null) {
+            detail = "failed: " + verdict.failure();
+        } else if (verdict.warning() != null) {
+            detail = verdict.warning();
+        } else {
+            detail = "reachable";
+        }
+        context.outcome(phase, context.local, action, "done", detail);
+        if (verdict == Verdict.PASS) {
             context.info(phase, context.local.name(), "the remote cluster server at " + address
                     + " is reachable from the local cluster and refuses connections without credentials "
                     + "(checked in " + millis + " ms)");
@@ -110,32 +170,30 @@ final class RemotePortCheck {
         return verdict;
     }
 
-    /** Returns a warning for an inconclusive result, {@code null} for a pass, and throws on a failure. */
-    private String judge(Phase phase, String address, EsClient.Attempt search, boolean connected)
-            throws MigrationException {
+    private static Verdict judge(String address, EsClient.Attempt search, boolean connected) {
         String body = search.body() == null ? "" : search.body();
         EsErrorBody error = EsErrorBody.parse(body);
         if (connected || search.status() == 200) {
-            throw failure(phase, "address " + address + " accepted a connection without API key credentials, "
+            return Verdict.failure("address " + address + " accepted a connection without API key credentials, "
                     + "so it is a transport port with certificate trust, not a remote cluster server port",
                     "give the remote cluster server address (remote_cluster.port on the remote nodes, 9443 by "
                             + "default); the alias was not changed");
         }
         if (error.reasons().stream().anyMatch(reason -> reason.contains(MISSING_CREDENTIALS))) {
-            return null;
+            return Verdict.PASS;
         }
         if (search.timedOut()) {
-            throw failure(phase, "no transport handshake from " + address + " within "
+            return Verdict.failure("no transport handshake from " + address + " within "
                     + SEARCH_TIMEOUT.toSeconds() + " s", "check that " + address
                     + " is the remote cluster server port and not the HTTP port; the alias was not changed");
         }
         if (error.types().stream().anyMatch(RemotePortCheck::isConnectionFailure)) {
-            throw failure(phase, "the local cluster cannot connect to the remote cluster server at " + address
+            return Verdict.failure("the local cluster cannot connect to the remote cluster server at " + address
                     + ": " + EsErrorBody.shortReason(body), "check the address, the firewalls between the "
                             + "clusters and the TLS settings of both; the alias was not changed");
         }
-        return "the remote cluster port check at " + address + " was inconclusive (HTTP " + search.status()
-                + ": " + EsErrorBody.shortReason(body) + "); the switch goes ahead";
+        return Verdict.warning("the remote cluster port check at " + address + " was inconclusive (HTTP "
+                + search.status() + ": " + EsErrorBody.shortReason(body) + "); the switch goes ahead");
     }
 
     /**

@@ -146,9 +146,10 @@ final class SwitchPhases {
                         + "assumes every local node's keystore holds it");
             }
             if (context.options.remotePortCheck()) {
-                String warning = new RemotePortCheck(context, settings).run(phase, addresses.get(0),
-                        request.serverName());
-                if (warning != null) {
+                List<String> checked = request.mode() == ReconnectRequest.Mode.PROXY
+                        ? addresses.subList(0, 1) : addresses;
+                for (String warning : new RemotePortCheck(context, settings).run(phase, checked,
+                        request.serverName())) {
                     warnings.add(warning);
                     context.warn(phase, context.local.name(), warning);
                 }

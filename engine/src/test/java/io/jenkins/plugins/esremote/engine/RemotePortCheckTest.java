@@ -83,6 +83,44 @@ class RemotePortCheckTest {
     }
 
     @Test
+    void sniffSkipsFailingSeed() throws Exception {
+        // Elasticsearch tries the next seed when one fails, so a closed first seed must not stop the switch
+        String closed = "127.0.0.1:" + closedPort();
+        SettingsResult result;
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+            result = migration.reconnect(ReconnectRequest.sniff(
+                    List.of(closed, clusters.remote().remoteClusterAddress())));
+        }
+
+        assertEquals(PhaseResult.Outcome.DONE, result.outcome());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("failed at seed " + closed)),
+                result.warnings().toString());
+        assertEquals(true, fixture.remoteInfo().get("connected"));
+        assertEquals(Map.of(), checkAliasSettings());
+    }
+
+    @Test
+    void sniffFailsWhenEverySeedFails() throws Exception {
+        String closed = "127.0.0.1:" + closedPort();
+        String transport = clusters.remote().transportAddress();
+        Map<String, Object> before = fixture.aliasSettings();
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> migration.reconnect(ReconnectRequest.sniff(List.of(closed, transport))));
+
+            assertTrue(error.getMessage().contains("none of the sniff seeds"), error.getMessage());
+            assertTrue(error.getMessage().contains(closed + ": the local cluster cannot connect"), error.getMessage());
+            assertTrue(error.getMessage().contains(transport + ": address " + transport), error.getMessage());
+            assertEquals(before, fixture.aliasSettings());
+            assertEquals(Map.of(), checkAliasSettings());
+            migration.rollback(RollbackRequest.defaults());
+        }
+    }
+
+    @Test
     void reconnectKeepsForeignCheckAlias() throws Exception {
         String foreign = "{\"persistent\":{\"" + CHECK_PREFIX + "mode\":\"proxy\",\"" + CHECK_PREFIX
                 + "proxy_address\":\"127.0.0.1:" + closedPort() + "\"}}";
