@@ -2,6 +2,7 @@ package io.jenkins.plugins.esremote.engine;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * How {@code reconnect} re-adds the alias: {@code proxy} mode (one address, through load
@@ -10,6 +11,14 @@ import java.util.Locale;
  * {@code serverName} sets {@code cluster.remote.<alias>.server_name} in proxy mode.
  */
 public record ReconnectRequest(Mode mode, List<String> addresses, String serverName) {
+
+    /**
+     * A host name or IPv4 address, or an IPv6 address in brackets, then a port. A colon outside
+     * brackets or brackets around a name make an address that Elasticsearch stores but cannot
+     * connect to.
+     */
+    private static final Pattern ADDRESS =
+            Pattern.compile("(?:[A-Za-z0-9_.\\-]+|\\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.\\-]+)?]):\\d{1,5}");
 
     /** The remote cluster connection mode. */
     public enum Mode {
@@ -25,11 +34,11 @@ public record ReconnectRequest(Mode mode, List<String> addresses, String serverN
         mode = mode == null ? Mode.PROXY : mode;
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
         for (String address : addresses) {
-            if (address == null || !address.matches("\\[?[A-Za-z0-9_.:\\-]+]?:\\d{1,5}")
+            if (address == null || !ADDRESS.matcher(address).matches()
                     || !validPort(address.substring(address.lastIndexOf(':') + 1))) {
                 throw new IllegalArgumentException(
-                        "Invalid remote cluster address '" + address
-                                + "': use host:port, for example es1.example.com:9443.");
+                        "Invalid remote cluster address '" + address + "': use host:port, for example "
+                                + "es1.example.com:9443, with an IPv6 address in brackets, such as [::1]:9443.");
             }
         }
         if (mode == Mode.PROXY && addresses.size() > 1) {

@@ -59,6 +59,27 @@ class RequestsTest {
     }
 
     @Test
+    void addressWithStrayColonOrBracketsRejected() {
+        // Elasticsearch stores these, and the remote port check could not reject them before the switch
+        for (String address : List.of("a:b:9443", "::1:9443", "[localhost]:9443", "[::1:9443", "es1]:9443",
+                "[]:9443")) {
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> ReconnectRequest.proxy(address), address);
+
+            assertTrue(error.getMessage().contains("'" + address + "'"), error.getMessage());
+            assertTrue(error.getMessage().contains("[::1]:9443"), error.getMessage());
+        }
+    }
+
+    @Test
+    void hostAndIpAddressesAccepted() {
+        for (String address : List.of("es1.example.com:9443", "es_1:9443", "10.0.0.1:9443", "[::1]:9443",
+                "[2001:db8::1]:9443", "[fe80::1%eth0]:9443", "[::ffff:10.0.0.1]:9443")) {
+            assertEquals(List.of(address), ReconnectRequest.proxy(address).addresses());
+        }
+    }
+
+    @Test
     void roleGrantFromMap() {
         RoleGrant grant = RoleGrant.fromMap(Map.of("role", "reader", "copyFrom", List.of("remote_reader"),
                 "remoteCluster", List.of("monitor_enrich")));
