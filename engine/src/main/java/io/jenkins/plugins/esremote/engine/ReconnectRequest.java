@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 public record ReconnectRequest(Mode mode, List<String> addresses, String serverName) {
 
     /**
-     * A host name or IPv4 address, or an IPv6 address in brackets, then a port. A colon outside
-     * brackets or brackets around a name make an address that Elasticsearch stores but cannot
-     * connect to.
+     * A host name or IPv4 address, or an IPv6 address in brackets, then a port. Elasticsearch
+     * stores a:b:9443 and [localhost]:9443 as a proxy address but cannot connect with them, and
+     * reads ::1:9443 as [::1]:9443, so the brackets are required.
      */
     private static final Pattern ADDRESS =
             Pattern.compile("(?:[A-Za-z0-9_.\\-]+|\\[[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.\\-]+)?]):\\d{1,5}");
