@@ -50,8 +50,15 @@ final class RemotePortCheck {
         this.settings = settings;
     }
 
-    /** Returns the temporary alias's name: the alias with {@code -port-check} appended. */
+    /**
+     * Returns the temporary alias's name: the alias with {@code -port-check} appended. Elasticsearch
+     * reads an index expression that starts with '-' as an exclusion, so an alias such as
+     * {@code -lead} gets {@code port-check-lead} instead, which a search can name.
+     */
     String checkAlias() {
+        if (context.alias.startsWith("-")) {
+            return "port-check" + context.alias;
+        }
         return context.alias + "-port-check";
     }
 

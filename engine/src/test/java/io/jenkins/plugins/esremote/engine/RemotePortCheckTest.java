@@ -190,6 +190,32 @@ class RemotePortCheckTest {
     }
 
     @Test
+    void aliasWithLeadingDashStillFails() throws Exception {
+        // A search of "-lead-port-check:*" excludes that cluster instead of searching it, so the
+        // temporary alias is port-check-lead
+        String alias = "-lead";
+        String prefix = "cluster.remote." + alias + ".";
+        ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings", "{\"persistent\":{\"" + prefix
+                + "seeds\":[\"" + clusters.remote().transportAddress() + "\"]}}");
+        try (Migration migration = Migration.open(fixture.local(), fixture.remote(), alias, fixture.store(),
+                fixture.lines::add, fixture.options())) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+
+            MigrationException error = assertThrows(MigrationException.class,
+                    () -> migration.reconnect(ReconnectRequest.proxy("127.0.0.1:" + closedPort())));
+
+            assertTrue(error.getMessage().contains("cannot connect to the remote cluster server"), error.getMessage());
+            assertTrue(error.getMessage().contains("[port-check-lead]"), error.getMessage());
+            String settings = ClusterFixture.perform(clusters.local(), "GET", "/_cluster/settings?flat_settings=true", null);
+            assertFalse(settings.contains("port-check"), settings);
+            migration.rollback(RollbackRequest.defaults());
+        } finally {
+            ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings",
+                    "{\"persistent\":{\"" + prefix + "*\":null}}");
+        }
+    }
+
+    @Test
     void userWithoutIndexPrivilegesPasses() throws Exception {
         // Under certificate trust the local cluster leaves index privileges of a remote search to the
         // remote cluster, so the missing credentials are reported before any privilege check
