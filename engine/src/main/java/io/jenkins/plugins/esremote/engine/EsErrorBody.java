@@ -68,6 +68,11 @@ record EsErrorBody(List<String> types, List<String> reasons) {
         } else {
             text = body == null ? "" : body.strip();
         }
+        return shorten(text);
+    }
+
+    /** Returns {@code text} cut to {@link #MAX_REASON_LENGTH} characters, without splitting a surrogate pair. */
+    static String shorten(String text) {
         if (text.length() <= MAX_REASON_LENGTH) {
             return text;
         }

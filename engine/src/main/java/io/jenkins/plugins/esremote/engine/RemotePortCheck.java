@@ -148,7 +148,7 @@ final class RemotePortCheck {
             EsClient.Attempt search = context.local.attempt(phase, context.alias, "GET",
                     "/" + name + ":*/_search?size=0", SEARCH_TIMEOUT, "searching through alias '" + name + "'");
             boolean connected = Boolean.TRUE.equals(connectedFlag(phase, name));
-            verdict = judge(address, search, connected);
+            verdict = judge(address, serverName, search, connected);
         } catch (MigrationException | RuntimeException e) {
             try {
                 remove(phase, name, prefix);
@@ -177,7 +177,8 @@ final class RemotePortCheck {
         return verdict;
     }
 
-    private static Verdict judge(String address, EsClient.Attempt search, boolean connected) {
+    private static Verdict judge(String address, String serverName, EsClient.Attempt search,
+            boolean connected) {
         String body = search.body() == null ? "" : search.body();
         EsErrorBody error = EsErrorBody.parse(body);
         if (connected || search.status() == 200) {
@@ -195,9 +196,17 @@ final class RemotePortCheck {
                     + " is the remote cluster server port and not the HTTP port; the alias was not changed");
         }
         if (error.types().stream().anyMatch(RemotePortCheck::isConnectionFailure)) {
-            return Verdict.failure("the local cluster cannot connect to the remote cluster server at " + address
-                    + ": " + EsErrorBody.shortReason(body), "check the address, the firewalls between the "
-                            + "clusters and the TLS settings of both; the alias was not changed");
+            String target = serverName == null ? address : address + " with server name '" + serverName + "'";
+            String cause = EsErrorBody.shortReason(body);
+            List<String> reasons = error.reasons();
+            if (reasons.size() > 1 && !reasons.get(reasons.size() - 1).equals(reasons.get(0))) {
+                // The first reason names the alias and address, and the last one is the innermost cause.
+                cause += " (cause: " + EsErrorBody.shorten(reasons.get(reasons.size() - 1)) + ")";
+            }
+            String checks = serverName == null ? "the address" : "the address, the server_name";
+            return Verdict.failure("the local cluster cannot connect to the remote cluster server at " + target
+                    + ": " + cause, "check " + checks + ", the firewalls between the clusters and the TLS "
+                            + "settings of both; the alias was not changed");
         }
         return Verdict.warning("the remote cluster port check at " + address + " was inconclusive (HTTP "
                 + search.status() + ": " + EsErrorBody.shortReason(body) + "); the switch goes ahead");

@@ -74,6 +74,32 @@ class RemotePortCheckTest {
     }
 
     @Test
+    void failureNamesServerNameAndCause() throws Exception {
+        MigrationException error;
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+
+            error = assertThrows(MigrationException.class, () -> migration.reconnect(new ReconnectRequest(
+                    ReconnectRequest.Mode.PROXY, List.of(clusters.remote().remoteClusterAddress()), "bad name")));
+
+            migration.rollback(RollbackRequest.defaults());
+        }
+
+        assertTrue(error.getMessage().contains("with server name 'bad name'"), error.getMessage());
+        assertTrue(error.getMessage().contains("(cause: "), error.getMessage());
+        assertTrue(error.nextStep().contains("server_name"), error.nextStep());
+        assertEquals(Map.of(), checkAliasSettings());
+    }
+
+    @Test
+    void closedPortNamesInnermostCause() throws Exception {
+        MigrationException error = reconnectTo("127.0.0.1:" + closedPort());
+
+        assertTrue(error.getMessage().contains("(cause: Connection refused)"), error.getMessage());
+        assertFalse(error.nextStep().contains("server_name"), error.nextStep());
+    }
+
+    @Test
     void reconnectRejectsHttpPort() throws Exception {
         String httpAddress = clusters.remote().httpUrl().replaceFirst("^https?://", "");
 
