@@ -127,6 +127,11 @@ final class RemotePortCheck {
                     "remove the cluster.remote." + name + ".* settings or turn the remote port check off",
                     null);
         }
+        if (!existing.isEmpty()) {
+            // A journaled leftover of an interrupted check: its optional keys, such as server_name,
+            // would otherwise stay under the new settings.
+            remove(phase, name, prefix);
+        }
 
         context.journal.portCheckAlias = name;
         String action = "connect temporary alias '" + name + "' to " + address

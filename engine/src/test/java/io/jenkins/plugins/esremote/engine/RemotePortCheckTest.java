@@ -268,6 +268,37 @@ class RemotePortCheckTest {
         assertFalse(fixture.journalText().contains("\"portCheckAlias\""));
     }
 
+    @Test
+    void reconnectReplacesLeftoverCheckAlias() throws Exception {
+        try (Migration migration = fixture.open()) {
+            migration.createCrossClusterKey(SEARCH_KEY, fixture.sink());
+        }
+        // An interrupted reconnect with a server name that Java cannot send left its temporary alias
+        ClusterFixture.perform(clusters.local(), "PUT", "/_cluster/settings", "{\"persistent\":{\"" + CHECK_PREFIX
+                + "mode\":\"proxy\",\"" + CHECK_PREFIX + "proxy_address\":\"127.0.0.1:" + closedPort() + "\",\""
+                + CHECK_PREFIX + "server_name\":\"bad name\"}}");
+        recordCheckAliasInJournal();
+
+        SettingsResult result;
+        try (Migration migration = fixture.open()) {
+            result = migration.reconnect(ReconnectRequest.defaults());
+        }
+
+        assertEquals(PhaseResult.Outcome.DONE, result.outcome());
+        assertEquals(Map.of(), checkAliasSettings());
+        assertFalse(fixture.journalText().contains("\"portCheckAlias\""));
+    }
+
+    private void recordCheckAliasInJournal() throws IOException {
+        Path journal;
+        try (var files = Files.list(journals)) {
+            journal = files.filter(file -> file.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        String text = Files.readString(journal, StandardCharsets.UTF_8);
+        Files.writeString(journal, text.replaceFirst("\\{", "{\"portCheckAlias\":\"leader-port-check\","),
+                StandardCharsets.UTF_8);
+    }
+
     /**
      * Creates the key, reconnects to {@code address}, which must fail, checks that the alias still
      * works on certificates and that no temporary alias is left, then rolls back.
