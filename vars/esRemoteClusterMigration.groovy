@@ -65,8 +65,8 @@ Map defaultConfig() {
             addresses: null,
             // TLS server name for proxy mode; null sends none.
             serverName: null,
-            // Check the address under a temporary alias before the switch; null means true.
-            checkRemotePort: null,
+            // Check the address under a temporary alias before the switch (reload-and-repoint only).
+            checkRemotePort: true,
         ],
         // What the verify stage checks besides the connection and its credentials.
         verify: [

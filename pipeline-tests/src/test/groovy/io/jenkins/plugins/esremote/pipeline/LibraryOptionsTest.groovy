@@ -44,6 +44,22 @@ class LibraryOptionsTest {
     }
 
     @Test
+    void quotedPortCheckFlagFailsBuild() {
+        // Given the flag as a string, which the reconnect step would reject only after the disconnect
+        String jenkinsfile = """@Library('es-remote-migration') _
+            esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', reconnect: [checkRemotePort: 'false'])"""
+
+        // When it runs
+        String result = harness.runText(jenkinsfile)
+
+        // Then the build fails naming the option, before any stage
+        assertEquals('FAILURE', result)
+        assertTrue(harness.failure.message, harness.failure.message.contains(
+            "Invalid option 'reconnect.checkRemotePort': expected true or false, without quotes"))
+        assertEquals([], harness.stages)
+    }
+
+    @Test
     void misspeltNestedOptionFailsBuild() {
         String jenkinsfile = """@Library('es-remote-migration') _
             esRemoteClusterMigration(cluster: 'es-local', alias: 'leader', keystore: [agentLabel: 'x'])"""
