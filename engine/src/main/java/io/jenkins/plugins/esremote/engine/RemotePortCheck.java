@@ -128,8 +128,8 @@ final class RemotePortCheck {
                     null);
         }
         if (!existing.isEmpty()) {
-            // A journaled leftover of an interrupted check: its optional keys, such as server_name,
-            // would otherwise stay under the new settings.
+            // An interrupted check left these, and their optional keys, such as server_name, would
+            // otherwise stay under the new settings.
             remove(phase, name, prefix);
         }
 
