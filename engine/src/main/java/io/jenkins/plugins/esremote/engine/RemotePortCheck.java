@@ -67,6 +67,9 @@ final class RemotePortCheck {
      * seeds in turn until one passes or is inconclusive, because Elasticsearch also moves on to the
      * next seed when one fails. Returns the warnings, which are empty when the first address
      * passes, and throws when every address fails.
+     *
+     * <p>NOTE: in sniff mode only the seeds are checked, not the remote nodes' remote cluster
+     * publish addresses that a seed returns and the alias then connects to.
      */
     List<String> run(Phase phase, List<String> addresses, String serverName) throws MigrationException {
         List<String> warnings = new ArrayList<>();
