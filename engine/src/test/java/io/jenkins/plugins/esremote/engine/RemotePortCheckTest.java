@@ -105,7 +105,11 @@ class RemotePortCheckTest {
 
         MigrationException error = reconnectTo(httpAddress);
 
-        assertTrue(error.getMessage().contains("no transport handshake"), error.getMessage());
+        // The HTTP server either waits for a request line that never comes (the check times out)
+        // or rejects the handshake bytes as a bad request and resets the connection; both stop.
+        String message = error.getMessage();
+        assertTrue(message.contains("no transport handshake")
+                || message.contains("cannot connect to the remote cluster server"), message);
     }
 
     @Test
