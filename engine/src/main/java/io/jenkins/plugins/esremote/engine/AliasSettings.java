@@ -26,13 +26,19 @@ final class AliasSettings {
 
     /** Reads the alias's dynamic settings: {@code {persistent: {...}, transient: {...}}}, flat keys. */
     Map<String, Object> readDynamic(Phase phase) throws MigrationException {
+        return readDynamic(phase, context.alias);
+    }
+
+    /** Reads the dynamic settings of the remote cluster alias {@code name}, shaped as {@link #readDynamic(Phase)}. */
+    Map<String, Object> readDynamic(Phase phase, String name) throws MigrationException {
         GetClusterSettingsResponse response = context.local.call(phase, context.alias,
                 "reading the cluster settings", null,
                 client -> client.cluster().getSettings(r -> r.flatSettings(true)));
         Map<String, Object> all = context.local.toMap(response);
+        String prefix = "cluster.remote." + name + ".";
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("persistent", filter(all.get("persistent")));
-        result.put("transient", filter(all.get("transient")));
+        result.put("persistent", filter(all.get("persistent"), prefix));
+        result.put("transient", filter(all.get("transient"), prefix));
         return result;
     }
 
@@ -48,7 +54,7 @@ final class AliasSettings {
         if (nodes instanceof Map) {
             for (Object node : ((Map<?, ?>) nodes).values()) {
                 Map<?, ?> info = (Map<?, ?>) node;
-                Map<String, Object> settings = filter(info.get("settings"));
+                Map<String, Object> settings = filter(info.get("settings"), context.settingPrefix());
                 if (!settings.isEmpty()) {
                     result.put(String.valueOf(info.get("name")), settings);
                 }
@@ -70,9 +76,14 @@ final class AliasSettings {
 
     /** Reads the alias's entry in {@code _remote/info}, raw because the typed sniff info lacks credentials. */
     RemoteStatus status(Phase phase) throws MigrationException {
+        return status(phase, context.alias);
+    }
+
+    /** Reads the {@code _remote/info} entry of the remote cluster alias {@code name}. */
+    RemoteStatus status(Phase phase, String name) throws MigrationException {
         Map<String, Object> info = context.local.raw(phase, context.alias, "GET", "/_remote/info",
                 null, "reading _remote/info", null);
-        Object entry = info == null ? null : info.get(context.alias);
+        Object entry = info == null ? null : info.get(name);
         if (!(entry instanceof Map)) {
             return new RemoteStatus(false, false, false, null, null, Map.of());
         }
@@ -162,12 +173,12 @@ final class AliasSettings {
         return false;
     }
 
-    private Map<String, Object> filter(Object settings) {
+    private static Map<String, Object> filter(Object settings, String prefix) {
         Map<String, Object> result = new TreeMap<>();
         if (settings instanceof Map) {
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) settings).entrySet()) {
                 String key = String.valueOf(entry.getKey());
-                if (key.startsWith(context.settingPrefix())) {
+                if (key.startsWith(prefix)) {
                     result.put(key, entry.getValue());
                 }
             }

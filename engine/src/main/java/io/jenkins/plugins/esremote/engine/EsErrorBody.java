@@ -61,7 +61,14 @@ record EsErrorBody(List<String> types, List<String> reasons) {
      * {@link #MAX_REASON_LENGTH} characters.
      */
     static String shortReason(String body) {
-        List<String> reasons = parse(body).reasons();
+        return parse(body).shortReasonOr(body);
+    }
+
+    /**
+     * Returns this error's first reason, or {@code body} when it has none, cut to
+     * {@link #MAX_REASON_LENGTH} characters. Callers that already parsed {@code body} use this.
+     */
+    String shortReasonOr(String body) {
         String text;
         if (!reasons.isEmpty()) {
             text = reasons.get(0);

@@ -18,10 +18,11 @@ import java.util.Map;
  *   <li>a connection that works without credentials: the address is a transport port with
  *       certificate trust;
  *   <li>a failed connection or TLS handshake, or no transport handshake at all (an HTTP port
- *       accepts the connection and never answers): the switch would leave the alias disconnected.
+ *       accepts the connection and may never respond): the switch would leave the alias
+ *       disconnected.
  * </ul>
  *
- * <p>Any other answer makes the check inconclusive, and the switch goes ahead with a warning. The
+ * <p>Any other response makes the check inconclusive, and the switch goes ahead with a warning. The
  * temporary alias is journaled before it is created and removed before the switch, or by
  * rollback.
  *
@@ -36,7 +37,7 @@ final class RemotePortCheck {
 
     /**
      * The text of a remote cluster server's error reason for a request without the credentials
-     * header. Elasticsearch 8.x reports "... require transport header
+     * header. Elasticsearch 8.19 and 9.5 report "... require transport header
      * [_cross_cluster_access_credentials] but none found ...". An alias or host name in an echoed
      * reason cannot contain the space, so it never matches.
      */
@@ -122,18 +123,18 @@ final class RemotePortCheck {
     private Verdict check(Phase phase, String address, String serverName) throws MigrationException {
         String name = checkAlias();
         String prefix = "cluster.remote." + name + ".";
-        Map<String, Object> existing = existingSettings(phase, prefix);
-        if (!existing.isEmpty() && !name.equals(context.journal.portCheckAlias)) {
+        boolean existing = exists(settings.readDynamic(phase, name));
+        if (existing && !name.equals(context.journal.portCheckAlias)) {
             throw new MigrationException(phase, context.local.name(), context.alias, null,
                     "alias '" + name + "', which the remote cluster port check uses, is already configured "
                             + "on the local cluster",
                     "remove the cluster.remote." + name + ".* settings or turn the remote port check off",
                     null);
         }
-        if (!existing.isEmpty()) {
+        if (existing) {
             // An interrupted check left these, and their optional keys, such as server_name, would
             // otherwise stay under the new settings.
-            remove(phase, name, prefix);
+            remove(phase, name);
         }
 
         context.journal.portCheckAlias = name;
@@ -155,18 +156,18 @@ final class RemotePortCheck {
             settings.apply(phase, temporary, Map.of(), "run rollback to remove the temporary alias");
             EsClient.Attempt search = context.local.attempt(phase, context.alias, "GET",
                     "/" + name + ":*/_search?size=0", SEARCH_TIMEOUT, "searching through alias '" + name + "'");
-            boolean connected = Boolean.TRUE.equals(connectedFlag(phase, name));
+            boolean connected = settings.status(phase, name).connected();
             verdict = judge(address, serverName, search, connected);
         } catch (MigrationException | RuntimeException e) {
             try {
-                remove(phase, name, prefix);
+                remove(phase, name);
             } catch (MigrationException removal) {
                 context.warn(phase, context.local.name(), "the temporary alias '" + name + "' could not be "
                         + "removed (" + removal.getMessage() + "); rollback removes it");
             }
             throw e;
         }
-        remove(phase, name, prefix);
+        remove(phase, name);
         long millis = (System.nanoTime() - started) / 1_000_000;
         String detail;
         if (verdict.failure() != null) {
@@ -205,7 +206,7 @@ final class RemotePortCheck {
         }
         if (error.types().stream().anyMatch(RemotePortCheck::isConnectionFailure)) {
             String target = serverName == null ? address : address + " with server name '" + serverName + "'";
-            String cause = EsErrorBody.shortReason(body);
+            String cause = error.shortReasonOr(body);
             List<String> reasons = error.reasons();
             if (reasons.size() > 1 && !reasons.get(reasons.size() - 1).equals(reasons.get(0))) {
                 // The first reason names the alias and address, and the last one is the innermost cause.
@@ -217,7 +218,7 @@ final class RemotePortCheck {
                             + "settings of both; the alias was not changed");
         }
         return Verdict.warning("the remote cluster port check at " + address + " was inconclusive (HTTP "
-                + search.status() + ": " + EsErrorBody.shortReason(body) + "); the switch goes ahead");
+                + search.status() + ": " + error.shortReasonOr(body) + "); the switch goes ahead");
     }
 
     /**
@@ -235,42 +236,15 @@ final class RemotePortCheck {
         return new MigrationException(phase, context.local.name(), context.alias, null, message, nextStep, null);
     }
 
-    private Map<String, Object> existingSettings(Phase phase, String prefix) throws MigrationException {
-        Map<String, Object> result = new LinkedHashMap<>();
-        Map<String, Object> response = context.local.raw(phase, context.alias, "GET",
-                "/_cluster/settings?flat_settings=true", null, "reading the cluster settings", null);
-        for (String scope : new String[] {"persistent", "transient"}) {
-            Object values = response == null ? null : response.get(scope);
-            if (values instanceof Map) {
-                for (Map.Entry<?, ?> entry : ((Map<?, ?>) values).entrySet()) {
-                    if (String.valueOf(entry.getKey()).startsWith(prefix)) {
-                        result.put(scope + ":" + entry.getKey(), entry.getValue());
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    private Object connectedFlag(Phase phase, String name) throws MigrationException {
-        Map<String, Object> info = context.local.raw(phase, context.alias, "GET", "/_remote/info", null,
-                "reading _remote/info", null);
-        Object entry = info == null ? null : info.get(name);
-        return entry instanceof Map ? ((Map<?, ?>) entry).get("connected") : null;
+    private static boolean exists(Map<String, Object> dynamic) {
+        return !((Map<?, ?>) dynamic.get("persistent")).isEmpty() || !((Map<?, ?>) dynamic.get("transient")).isEmpty();
     }
 
     /** Removes every setting of the temporary alias and clears it from the journal. */
-    void remove(Phase phase, String name, String prefix) throws MigrationException {
-        Map<String, Object> removal = new LinkedHashMap<>();
-        Map<String, Object> transientRemoval = new LinkedHashMap<>();
-        for (String key : existingSettings(phase, prefix).keySet()) {
-            if (key.startsWith("persistent:")) {
-                removal.put(key.substring("persistent:".length()), null);
-            } else {
-                transientRemoval.put(key.substring("transient:".length()), null);
-            }
-        }
-        settings.apply(phase, removal, transientRemoval,
+    void remove(Phase phase, String name) throws MigrationException {
+        Map<String, Object> current = settings.readDynamic(phase, name);
+        settings.apply(phase, AliasSettings.removal((Map<?, ?>) current.get("persistent")),
+                AliasSettings.removal((Map<?, ?>) current.get("transient")),
                 "remove the cluster.remote." + name + ".* settings, or run rollback");
         context.journal.portCheckAlias = null;
         context.save(phase);

@@ -85,7 +85,7 @@ final class RollbackPhase {
             return;
         }
         context.intent(PHASE, context.local, "remove temporary alias '" + name + "'");
-        new RemotePortCheck(context, settings).remove(PHASE, name, "cluster.remote." + name + ".");
+        new RemotePortCheck(context, settings).remove(PHASE, name);
         context.outcome(PHASE, context.local, "remove temporary alias '" + name + "'", "done", null);
         undone.add("removed temporary alias '" + name + "'");
     }
