@@ -295,7 +295,7 @@ final class SwitchBenchmark {
         }
     }
 
-    private static ClusterConnection connection(String name, EsNode node) throws IOException {
+    static ClusterConnection connection(String name, EsNode node) throws IOException {
         return ClusterConnection.builder(name)
                 .url(node.httpUrl())
                 .authentication(Authentication.basic(node.superuser(), node.superuserPassword().toCharArray()))
@@ -310,7 +310,7 @@ final class SwitchBenchmark {
     }
 
     /** The engine's keystore access through testkit's keystore tool on the local node. */
-    private static final class TestkitKeystore implements KeystoreAccess {
+    static final class TestkitKeystore implements KeystoreAccess {
 
         private final EsNode node;
 

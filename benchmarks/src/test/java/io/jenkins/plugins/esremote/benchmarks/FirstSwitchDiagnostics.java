@@ -1,18 +1,14 @@
 package io.jenkins.plugins.esremote.benchmarks;
 
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import io.jenkins.plugins.esremote.engine.Authentication;
-import io.jenkins.plugins.esremote.engine.ClusterConnection;
 import io.jenkins.plugins.esremote.engine.CreateKeyRequest;
 import io.jenkins.plugins.esremote.engine.FileJournalStore;
 import io.jenkins.plugins.esremote.engine.KeyAccess;
 import io.jenkins.plugins.esremote.engine.KeySink;
-import io.jenkins.plugins.esremote.engine.KeystoreAccess;
 import io.jenkins.plugins.esremote.engine.Migration;
 import io.jenkins.plugins.esremote.engine.MigrationListener;
 import io.jenkins.plugins.esremote.engine.MigrationOptions;
 import io.jenkins.plugins.esremote.engine.ReconnectRequest;
-import io.jenkins.plugins.esremote.engine.TlsTrust;
 import io.jenkins.plugins.esremote.testkit.EsClusters;
 import io.jenkins.plugins.esremote.testkit.EsClustersExtension;
 import io.jenkins.plugins.esremote.testkit.EsNode;
@@ -131,7 +127,7 @@ class FirstSwitchDiagnostics {
         boolean trialInSink = preparation.startsWith("credentials-late");
         MigrationOptions options = MigrationOptions.defaults();
         if (!trialInSink) {
-            options = options.withKeystoreAccess(new TestkitKeystore(local));
+            options = options.withKeystoreAccess(new SwitchBenchmark.TestkitKeystore(local));
         }
         KeySink sink = (key, encoded) -> {
             if (!trialInSink) {
@@ -150,7 +146,7 @@ class FirstSwitchDiagnostics {
             sampler.mark("engine: " + line);
             engineLines.append(line).append('\n');
         };
-        try (Migration migration = Migration.open(connection("local", local), connection("remote", remote), alias,
+        try (Migration migration = Migration.open(SwitchBenchmark.connection("local", local), SwitchBenchmark.connection("remote", remote), alias,
                 new FileJournalStore(journals), listener, options)) {
             migration.createCrossClusterKey(CreateKeyRequest.derived()
                     .withName("first-switch")
@@ -250,39 +246,12 @@ class FirstSwitchDiagnostics {
         return entity == null ? "" : new String(entity.getContent().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static ClusterConnection connection(String name, EsNode node) throws IOException {
-        return ClusterConnection.builder(name)
-                .url(node.httpUrl())
-                .authentication(Authentication.basic(node.superuser(), node.superuserPassword().toCharArray()))
-                .tlsTrust(TlsTrust.caCertificate(node.caCertificate()))
-                .build();
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting " + millis + " ms.", e);
-        }
-    }
-
-    /** The engine's keystore access through testkit's keystore tool on the local node. */
-    private record TestkitKeystore(EsNode node) implements KeystoreAccess {
-
-        @Override
-        public void addSecureSetting(String name, char[] value) {
-            node.addSecureSetting(name, value);
-        }
-
-        @Override
-        public void removeSecureSetting(String name) {
-            node.removeSecureSetting(name);
-        }
-
-        @Override
-        public String description() {
-            return "testkit keystore tool on " + node.clusterName();
         }
     }
 }

@@ -105,8 +105,8 @@ class RemotePortCheckTest {
 
         MigrationException error = reconnectTo(httpAddress);
 
-        // The HTTP server either waits for a request line that never comes (the check times out)
-        // or rejects the handshake bytes as a bad request and resets the connection; both stop.
+        // The HTTP server either waits for a request line that never comes, so the check times out,
+        // or rejects the handshake bytes and resets the connection. Both stop the switch.
         String message = error.getMessage();
         assertTrue(message.contains("no transport handshake")
                 || message.contains("cannot connect to the remote cluster server"), message);

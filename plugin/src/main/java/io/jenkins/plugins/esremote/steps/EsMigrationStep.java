@@ -152,7 +152,7 @@ public abstract class EsMigrationStep extends Step {
         return remoteCluster != null || remoteUrl != null;
     }
 
-    /** The engine options for this step: the switch order, and what a subclass adds. */
+    /** Returns the engine options for this step: the switch order, and what a subclass adds. */
     MigrationOptions migrationOptions() {
         return MigrationOptions.defaults().withSwitchOrder(switchOrderValue());
     }
